@@ -1,0 +1,4 @@
+import { benchHealth } from './health.js';
+
+// Each benchmark prints its figures and writes bench/results/<name>.json.
+await benchHealth();

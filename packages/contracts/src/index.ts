@@ -1,0 +1,4 @@
+export * from './alignment-report.js';
+export * from './assessment.js';
+export * from './common.js';
+export * from './problem.js';

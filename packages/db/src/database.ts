@@ -1,0 +1,195 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { migrateToLatest } from './migrate.js';
+import type { DB } from './schema.js';
+
+/** The role every request runs as; created by the first migration. */
+export const APP_ROLE = 'common_ground_app';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  /** Where the data lives, for the start-up line; never includes a password. */
+  readonly description: string;
+  /**
+   * Runs `work` in one transaction as the request role with `app.org_id` set to `orgId`, so
+   * row-level security confines it to what that organisation may see.
+   */
+  asOrg<T>(orgId: string, work: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction with access across organisations: for look-ups before the
+   * caller is known (login, invitation codes) and for background jobs. Every use is a reviewed
+   * exception; ordinary requests use `asOrg`.
+   */
+  asSystem<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  url: string;
+  /** Password of the app role when the server requires one; set on the role when migrating. */
+  appPassword?: string | undefined;
+  poolMax?: number;
+  statementTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** Called when an idle pooled connection fails (e.g. the server restarted). */
+  onPoolError?: (error: Error) => void;
+}
+
+export interface PgliteOptions {
+  /** A folder to persist into; omit for an in-memory database. */
+  dataDir?: string;
+  /** A dump made by `dumpDataDir`, to start from a migrated copy quickly (tests). */
+  loadDataDir?: Blob;
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(options: { cause: unknown }) {
+    super('the database is unavailable', options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * True when an error means "the database cannot be reached right now" rather than "this query is
+ * wrong": connection refused or lost, the server shutting down or starting up, pool timeouts.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof DatabaseUnavailableError) return true;
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string') {
+      if (CONNECTION_ERROR_CODES.has(code)) return true;
+      // 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now
+      if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+    }
+    if (
+      typeof message === 'string' &&
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        message,
+      )
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function setOrg(trx: Transaction<DB>, orgId: string) {
+  return sql`select set_config('app.org_id', ${orgId}, true)`.execute(trx);
+}
+
+function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  return `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+}
+
+/** Migrates, then opens the app-role pool and a small owner pool for system work. */
+export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  const common = {
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+    idle_in_transaction_session_timeout: 30_000,
+    idleTimeoutMillis: 30_000,
+  };
+  const onError = (error: Error) => options.onPoolError?.(error);
+
+  const ownerPool = new pg.Pool({ connectionString: options.url, max: 2, ...common });
+  ownerPool.on('error', onError);
+  const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }) });
+  try {
+    await migrateToLatest(owner as Kysely<unknown>);
+    if (options.appPassword) {
+      // The password is a literal in DDL (no bind parameters there): quote it as one.
+      await sql`alter role ${sql.id(APP_ROLE)} password ${sql.lit(options.appPassword)}`.execute(owner);
+    }
+  } catch (error) {
+    await owner.destroy();
+    throw error;
+  }
+
+  const appUrl = new URL(options.url);
+  appUrl.username = APP_ROLE;
+  appUrl.password = options.appPassword ?? '';
+  const appPool = new pg.Pool({ connectionString: appUrl.toString(), max: options.poolMax ?? 10, ...common });
+  appPool.on('error', onError);
+  const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }) });
+
+  return {
+    kind: 'postgres',
+    description: redactUrl(options.url),
+    asOrg: (orgId, work) =>
+      app.transaction().execute(async (trx) => {
+        await setOrg(trx, orgId);
+        return work(trx);
+      }),
+    asSystem: (work) => owner.transaction().execute(work),
+    ping: async () => {
+      await sql`select 1`.execute(app);
+    },
+    close: async () => {
+      await Promise.allSettled([app.destroy(), owner.destroy()]);
+    },
+  };
+}
+
+/**
+ * The embedded database: one PGlite instance, one connection, serialised by the dialect. After
+ * migrating as PGlite's superuser the session switches to the app role, so row-level security
+ * applies to requests exactly as on PostgreSQL; system work switches back for one transaction
+ * (`set local role none` is allowed because the session user is the superuser).
+ */
+export async function openPglite(options: PgliteOptions): Promise<Database> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+    await sql`set role ${sql.id(APP_ROLE)}`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    kind: 'pglite',
+    description: options.dataDir
+      ? `embedded PGlite in ${path.resolve(options.dataDir)}`
+      : 'embedded PGlite in memory',
+    asOrg: (orgId, work) =>
+      db.transaction().execute(async (trx) => {
+        await setOrg(trx, orgId);
+        return work(trx);
+      }),
+    asSystem: (work) =>
+      db.transaction().execute(async (trx) => {
+        await sql`set local role none`.execute(trx);
+        return work(trx);
+      }),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: async () => {
+      // The dialect closes PGlite when Kysely is destroyed; the process may not exit otherwise.
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import t from 'tap';
+import { APP_ROLE, isDatabaseUnavailable, migrationNames, openPglite, openPostgres } from '../src/index.js';
+import { createTestDatabase, testDatabaseUrl } from '../src/testing.js';
+
+t.test(
+  'when a request transaction runs, then it runs as the app role with the organisation set',
+  async (t) => {
+    const { database, drop } = await createTestDatabase();
+    t.teardown(drop);
+    const row = await database.asOrg('org_test', async (trx) => {
+      const result = await sql<{
+        user: string;
+        org: string;
+        superuser: string;
+        bypass: boolean;
+      }>`select current_user as user, current_setting('app.org_id', true) as org,
+              current_setting('is_superuser') as superuser,
+              (select rolbypassrls from pg_roles where rolname = current_user) as bypass`.execute(trx);
+      return result.rows[0];
+    });
+    t.same(row, { user: APP_ROLE, org: 'org_test', superuser: 'off', bypass: false });
+
+    const after = await database.asOrg('org_other', async (trx) => {
+      const result = await sql<{ org: string }>`select current_setting('app.org_id', true) as org`.execute(
+        trx,
+      );
+      return result.rows[0]?.org;
+    });
+    t.equal(after, 'org_other', 'the setting is per transaction, never carried over');
+  },
+);
+
+t.test('when the embedded database is reopened, then the data is still there', async (t) => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cg-pglite-'));
+  const first = await openPglite({ dataDir });
+  await first.asSystem(async (trx) => {
+    await sql`create table persistence_probe (value text)`.execute(trx);
+    await sql`insert into persistence_probe values ('kept')`.execute(trx);
+  });
+  await first.close();
+  const second = await openPglite({ dataDir });
+  t.teardown(() => second.close());
+  const rows = await second.asSystem(
+    async (trx) => (await sql<{ value: string }>`select value from persistence_probe`.execute(trx)).rows,
+  );
+  t.same(rows, [{ value: 'kept' }]);
+});
+
+t.test('when errors mean the server is unreachable, then they are recognised', async (t) => {
+  t.ok(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })));
+  t.ok(isDatabaseUnavailable(Object.assign(new Error('terminating connection'), { code: '57P01' })));
+  t.ok(isDatabaseUnavailable(new Error('Connection terminated unexpectedly')));
+  t.notOk(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' })));
+  t.notOk(isDatabaseUnavailable(new Error('something else')));
+});
+
+const serverUrl = testDatabaseUrl();
+if (!serverUrl) {
+  t.pass('replica start-up race: PostgreSQL only, runs when TEST_DATABASE_URL is set');
+} else {
+  t.test(
+    'when two replicas start at once on an empty database, then both come up and migrations run once',
+    async (t) => {
+      const name = `cg_race_${randomBytes(5).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      t.teardown(async () => {
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      });
+      const [a, b] = await Promise.all([
+        openPostgres({ url: url.toString() }),
+        openPostgres({ url: url.toString() }),
+      ]);
+      await Promise.all([a.ping(), b.ping()]);
+      await a.close();
+      await b.close();
+      const check = new pg.Client({ connectionString: url.toString() });
+      await check.connect();
+      const { rows } = await check.query('select name from kysely_migration order by name');
+      await check.end();
+      t.same(
+        rows.map((r) => r.name),
+        migrationNames(),
+      );
+    },
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * @cg/domain — the alignment engine of Common Ground: taxonomy, alignment, disclosure, rounds and
+ * recommendations. Pure TypeScript without runtime dependencies or I/O, so the same code runs in
+ * the service and in the portals.
+ */
+
+export {
+  type AlignmentContext,
+  type AlignmentReport,
+  affinity,
+  computeAlignment,
+  engagementFor,
+  kraljicQuadrant,
+  type RiskAlignment,
+  riskBandIndex,
+  scoreBand,
+  type Timing,
+} from './alignment.js';
+export {
+  type Assessment,
+  assessmentProblems,
+  canonicalAssessment,
+  type NaturePosition,
+  type Objective,
+  type RiskAssessment,
+  type RiskRating,
+} from './assessment.js';
+export {
+  type DisclosedReport,
+  type DisclosedRisk,
+  disclose,
+  effectiveDisclosure,
+  type Recommendation,
+} from './disclosure.js';
+export {
+  isShownAt,
+  RECOMMENDATION_CODES,
+  RECOMMENDATION_MIN_LEVEL,
+  type RecommendationCode,
+  RISK_UNDERRATED_CODES,
+  recommendationMessage,
+} from './recommendations.js';
+export {
+  DEFAULT_ROUND_BUDGET,
+  initialRoundsState,
+  type RoundsState,
+  roundsLeft,
+  type SubmitContext,
+  type SubmitOutcome,
+  type SubmitRefusal,
+  type SubmitResult,
+  submit,
+  waitingFor,
+} from './rounds.js';
+export * from './taxonomy.js';
+export { wholeMonthsBetween } from './time.js';

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const base64Key32 = z.string().refine((value) => {
+  const bytes = Buffer.from(value, 'base64');
+  return bytes.length === 32 && bytes.toString('base64') === value.replace(/\s/g, '');
+}, 'must be the base64 encoding of exactly 32 bytes (e.g. `openssl rand -base64 32`)');
+
+/**
+ * Every setting of the service, read from the environment once. Each key is documented in the
+ * README's configuration table (a test keeps the two in step).
+ */
+export const ConfigSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  DATABASE_APP_PASSWORD: z.string().min(1).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MASTER_KEY: base64Key32.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+  PUBLIC_URL: z.url().optional(),
+});
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config extends Omit<RawConfig, 'JWT_SECRET' | 'MASTER_KEY'> {
+  JWT_SECRET: string;
+  MASTER_KEY: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Turns the environment into a typed config or throws a message naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): RawConfig {
+  // An empty variable means "not set", as in most shells' `FOO= command`.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = ConfigSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+const SECRETS_FILE = 'secrets.json';
+
+/**
+ * Fills in `JWT_SECRET` and `MASTER_KEY`. With PostgreSQL they must be given, since replicas
+ * have to share them. With the embedded database they are generated on first start into
+ * `DATA_DIR` (readable by the owner only) and reused afterwards.
+ */
+export function resolveSecrets(raw: RawConfig): Config {
+  const { JWT_SECRET, MASTER_KEY } = raw;
+  if (JWT_SECRET && MASTER_KEY) return { ...raw, JWT_SECRET, MASTER_KEY };
+  if (raw.DATABASE_URL) {
+    const missing = [!JWT_SECRET && 'JWT_SECRET', !MASTER_KEY && 'MASTER_KEY'].filter(Boolean).join(' and ');
+    throw new ConfigError(
+      `invalid configuration:\n  ${missing}: required with DATABASE_URL (every replica must use the same value)`,
+    );
+  }
+  mkdirSync(raw.DATA_DIR, { recursive: true });
+  const file = path.join(raw.DATA_DIR, SECRETS_FILE);
+  let stored: { JWT_SECRET?: string; MASTER_KEY?: string } = {};
+  try {
+    stored = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+  }
+  // Only what the environment does not give is generated and kept.
+  const toStore = { ...stored };
+  if (!JWT_SECRET) toStore.JWT_SECRET ??= randomBytes(48).toString('base64url');
+  if (!MASTER_KEY) toStore.MASTER_KEY ??= randomBytes(32).toString('base64');
+  if (toStore.JWT_SECRET !== stored.JWT_SECRET || toStore.MASTER_KEY !== stored.MASTER_KEY) {
+    writeFileSync(file, `${JSON.stringify(toStore, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  const next = {
+    JWT_SECRET: JWT_SECRET ?? toStore.JWT_SECRET ?? '',
+    MASTER_KEY: MASTER_KEY ?? toStore.MASTER_KEY ?? '',
+  };
+  return { ...raw, ...next };
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  return resolveSecrets(parseConfig(env));
+}

@@ -1,0 +1,77 @@
+import swagger, { type SwaggerTransformObject } from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+export const OPENAPI_INFO = {
+  title: 'Common Ground API',
+  version: '1.0.0',
+  license: { name: 'Proprietary', url: 'https://common-ground.example/terms' },
+  description:
+    "Two-sided deal alignment: a supplier and a buyer each privately assess a shared deal; the server computes how aligned they are and neither side sees the other's inputs.",
+};
+
+type Document = { components?: { schemas?: Record<string, unknown> } } & Record<string, unknown>;
+
+/**
+ * The zod provider registers every named schema twice (as request input and as response
+ * output); keep only the components some operation actually reaches.
+ */
+function pruneUnusedSchemas(document: Document): Document {
+  const schemas = document.components?.schemas ?? {};
+  const reachable = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+    } else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+          const name = value.slice('#/components/schemas/'.length);
+          if (!reachable.has(name)) {
+            reachable.add(name);
+            visit(schemas[name]);
+          }
+        } else {
+          visit(value);
+        }
+      }
+    }
+  };
+  visit(document.paths);
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => reachable.has(name)));
+  return { ...document, components: { ...document.components, schemas: kept } };
+}
+
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests and
+ * serialize replies; served at `/openapi.json` and rendered at `/docs`.
+ */
+export default fp(
+  async function openapiPlugin(app: FastifyInstance) {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: OPENAPI_INFO,
+        servers: [{ url: '/', description: 'The server that serves this document' }],
+        security: [{ bearerAuth: [] }],
+        components: {
+          securitySchemes: {
+            bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          },
+        },
+      },
+      transform: jsonSchemaTransform,
+      transformObject: ((document) =>
+        pruneUnusedSchemas(jsonSchemaTransformObject(document) as Document)) as SwaggerTransformObject,
+    });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { deepLinking: true },
+      // The UI fetches the same document everyone else gets.
+      transformSpecification: (document) => document,
+    });
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'openapi' },
+);

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { type Database, openPglite, openPostgres } from '@cg/db';
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+async function openDatabase(config: Config, onPoolError: (error: Error) => void): Promise<Database> {
+  if (config.DATABASE_URL) {
+    return openPostgres({
+      url: config.DATABASE_URL,
+      appPassword: config.DATABASE_APP_PASSWORD,
+      poolMax: config.DATABASE_POOL_MAX,
+      onPoolError,
+    });
+  }
+  return openPglite({ dataDir: path.join(config.DATA_DIR, 'pgdata') });
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`common-ground: ${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  const database = await openDatabase(config, (error) =>
+    logger.warn({ err: error }, 'idle database connection lost'),
+  );
+  const app = await buildApp({ config, database, logger });
+
+  closeWithGrace({ delay: 5000, logger }, async ({ signal, err }) => {
+    if (err) logger.error({ err }, 'shutting down after an error');
+    else logger.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+  });
+
+  await app.listen({
+    host: config.HOST,
+    port: config.PORT,
+    listenTextResolver: (address) => `Common Ground listening on ${address} using ${database.description}`,
+  });
+}
+
+main().catch((error) => {
+  process.stderr.write(
+    `common-ground: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

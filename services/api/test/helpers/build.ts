@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@cg/db/testing';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { type Config, parseConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+
+type Teardown = { teardown(fn: () => unknown): void };
+
+export interface TestApp {
+  app: FastifyInstance;
+  testDatabase: TestDatabase;
+  config: Config;
+  /** Every log line the app wrote, as raw JSON text, for checks that secrets never appear. */
+  logs: string[];
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...parseConfig({ LOG_LEVEL: 'info' }),
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    MASTER_KEY: randomBytes(32).toString('base64'),
+    ...overrides,
+  };
+}
+
+/**
+ * A ready app on a fresh database of its own, closed and dropped when the test ends. Tests may
+ * add routes before calling `ready()` by passing `beforeReady`.
+ */
+export async function build(
+  t: Teardown,
+  options: { config?: Partial<Config>; beforeReady?: (app: FastifyInstance) => void | Promise<void> } = {},
+): Promise<TestApp> {
+  const testDatabase = await createTestDatabase();
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'info', destination: { write: (line: string) => logs.push(line) } });
+  const config = testConfig(options.config);
+  const app = await buildApp({ config, database: testDatabase.database, logger });
+  await options.beforeReady?.(app);
+  await app.ready();
+  t.teardown(async () => {
+    await app.close();
+    await testDatabase.drop();
+  });
+  return { app, testDatabase, config, logs };
+}
