@@ -1,4 +1,5 @@
 export * from './alignment-report.js';
 export * from './assessment.js';
 export * from './common.js';
+export * from './identity.js';
 export * from './problem.js';

@@ -9,10 +9,14 @@ import Fastify, {
 } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { auditRoutes } from './modules/audit/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { identityRoutes, publicIdentityRoutes } from './modules/identity/routes.js';
+import authPlugin from './plugins/auth.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin from './plugins/errors.js';
 import openapiPlugin from './plugins/openapi.js';
+import rateLimitPlugin from './plugins/rate-limit.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -63,6 +67,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -79,7 +84,16 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(databasePlugin, { database });
   await app.register(openapiPlugin);
 
+  await app.register(authPlugin);
+  await app.register(rateLimitPlugin);
+
   await app.register(healthRoutes);
+  await app.register(publicIdentityRoutes);
+  await app.register(async (authenticated) => {
+    authenticated.addHook('onRequest', authenticated.authenticate);
+    await authenticated.register(identityRoutes);
+    await authenticated.register(auditRoutes);
+  });
 
   return app;
 }
