@@ -105,7 +105,7 @@ export const AssessmentInputSchema = z
   .describe(
     'A side’s private assessment of the deal. Only members and clients of the organisation that wrote it can read it.',
   )
-  .meta({ id: 'AssessmentInput' });
+  .meta({ id: 'AssessmentContent' });
 
 export type AssessmentInput = z.infer<typeof AssessmentInputSchema>;
 

@@ -171,3 +171,19 @@ export const AuditEventSchema = z
     prevHash: z.string(),
   })
   .meta({ id: 'AuditEvent' });
+
+export const SessionRequestSchema = z
+  .object({ email: z.string().min(1).max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) })
+  .strict()
+  .meta({ id: 'SessionRequest' });
+
+export const SessionResponseSchema = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.int(),
+  })
+  .describe('The refresh token travels only in the httpOnly `cg_refresh` cookie.')
+  .meta({ id: 'Session' });
+
+export const EmptyObjectSchema = z.object({}).strict().meta({ id: 'Empty' });

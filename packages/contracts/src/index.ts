@@ -1,5 +1,6 @@
 export * from './alignment-report.js';
 export * from './assessment.js';
 export * from './common.js';
+export * from './deals.js';
 export * from './identity.js';
 export * from './problem.js';

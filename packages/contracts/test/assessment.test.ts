@@ -305,7 +305,7 @@ t.test('the schemas convert to JSON Schema for the OpenAPI document', async (t) 
   const assessmentDefinitions = Object.keys(assessmentJson.$defs ?? {});
   const reportDefinitions = Object.keys(reportJson.$defs ?? {});
   for (const id of [
-    'AssessmentInput',
+    'AssessmentContent',
     'AssessmentObjective',
     'ObjectiveCategory',
     'RiskRating',
@@ -316,7 +316,7 @@ t.test('the schemas convert to JSON Schema for the OpenAPI document', async (t) 
   for (const id of ['DisclosedReport', 'Recommendation', 'RecommendationCode', 'RiskAlignment', 'Side']) {
     t.ok(reportDefinitions.includes(id), `DisclosedReport defines ${id}`);
   }
-  t.match(assessmentJson.$defs?.AssessmentInput, {
+  t.match(assessmentJson.$defs?.AssessmentContent, {
     additionalProperties: false,
     description: /private assessment/,
   });

@@ -4,12 +4,15 @@ import {
   ClientIdParamsSchema,
   CreateApiClientRequestSchema,
   CreatedApiClientSchema,
+  EmptyObjectSchema,
   MemberSchema,
   MeSchema,
   PageQuerySchema,
   page,
   RevokeRequestSchema,
   RevokeResponseSchema,
+  SessionRequestSchema,
+  SessionResponseSchema,
   SignupRequestSchema,
   SignupResponseSchema,
   TokenRequestSchema,
@@ -17,13 +20,19 @@ import {
   UpdateMemberRequestSchema,
   UserIdParamsSchema,
 } from '@cg/contracts';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../lib/openapi.js';
+import { AppError } from '../../lib/problems.js';
 import * as identity from './service.js';
 
 const NoContent = z.undefined().describe('Done.');
+
+export const REFRESH_COOKIE = 'cg_refresh';
+const SESSION_PATH = '/v1/auth/session';
 
 /** Sign-up and the OAuth 2.0 token endpoints: no access token needed. */
 export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -78,6 +87,100 @@ export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => identity.revokeToken(app, request.body.token, request.id),
+  );
+
+  // Browser sessions for the portals: the access token lives in the page's memory, the refresh
+  // token in an httpOnly, SameSite=Strict cookie scoped to these routes, so page scripts never
+  // see it and other sites cannot send it. JSON bodies are required, which a cross-site form
+  // cannot send without a CORS preflight that this API does not grant.
+  await app.register(cookie);
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: app.config.PUBLIC_URL?.startsWith('https://') ?? false,
+    path: SESSION_PATH,
+    maxAge: app.config.REFRESH_TOKEN_TTL_DAYS * 86_400,
+  };
+  const requireJson = async (request: FastifyRequest) => {
+    if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      throw new AppError('unsupported-media-type', 'Browser sessions accept JSON bodies only.');
+    }
+  };
+  const startSession = (
+    reply: FastifyReply,
+    tokens: { refresh_token?: string; access_token: string; expires_in: number },
+  ) => {
+    if (tokens.refresh_token) reply.setCookie(REFRESH_COOKIE, tokens.refresh_token, cookieOptions);
+    reply.header('cache-control', 'no-store');
+    return {
+      access_token: tokens.access_token,
+      token_type: 'Bearer' as const,
+      expires_in: tokens.expires_in,
+    };
+  };
+
+  app.post(
+    SESSION_PATH,
+    {
+      preValidation: requireJson,
+      schema: {
+        tags: ['identity'],
+        operationId: 'createSession',
+        summary: 'Sign in a browser: access token in the body, refresh token in an httpOnly cookie',
+        security: [],
+        body: SessionRequestSchema,
+        response: { 200: SessionResponseSchema, ...problemResponses(400, 401, 415, 429) },
+      },
+    },
+    async (request, reply) =>
+      startSession(
+        reply,
+        await identity.passwordGrant(app, request, request.body.email, request.body.password),
+      ),
+  );
+
+  app.post(
+    `${SESSION_PATH}/refresh`,
+    {
+      preValidation: requireJson,
+      schema: {
+        tags: ['identity'],
+        operationId: 'refreshSession',
+        summary: 'Get a new access token with the session cookie (which rotates)',
+        security: [],
+        body: EmptyObjectSchema,
+        response: { 200: SessionResponseSchema, ...problemResponses(400, 401, 415) },
+      },
+    },
+    async (request, reply) => {
+      const token = request.cookies[REFRESH_COOKIE];
+      if (!token) throw new AppError('unauthenticated', 'There is no session: sign in.');
+      try {
+        return startSession(reply, await identity.refreshGrant(app, request, token));
+      } catch (error) {
+        reply.clearCookie(REFRESH_COOKIE, { path: SESSION_PATH });
+        throw error;
+      }
+    },
+  );
+
+  app.delete(
+    SESSION_PATH,
+    {
+      schema: {
+        tags: ['identity'],
+        operationId: 'deleteSession',
+        summary: 'Sign out: revoke the session’s refresh tokens and clear the cookie',
+        security: [],
+        response: { 204: NoContent, ...problemResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const token = request.cookies[REFRESH_COOKIE];
+      if (token) await identity.revokeToken(app, token, request.id);
+      reply.clearCookie(REFRESH_COOKIE, { path: SESSION_PATH });
+      return reply.code(204).send();
+    },
   );
 };
 

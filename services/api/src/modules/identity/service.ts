@@ -140,7 +140,7 @@ export async function grantToken(
   }
 }
 
-async function passwordGrant(deps: Deps, request: FastifyRequest, username: string, password: string) {
+export async function passwordGrant(deps: Deps, request: FastifyRequest, username: string, password: string) {
   const email = username.trim().toLowerCase();
   await deps.loginThrottle.check(request, `user:${email}`);
   const user = await deps.database.asSystem((trx) => repo.findUserByEmail(trx, email));
@@ -171,7 +171,7 @@ async function passwordGrant(deps: Deps, request: FastifyRequest, username: stri
   });
 }
 
-async function refreshGrant(deps: Deps, request: FastifyRequest, refreshToken: string) {
+export async function refreshGrant(deps: Deps, request: FastifyRequest, refreshToken: string) {
   // The outcome is decided and recorded in one transaction; a detected reuse must commit its
   // revocation, so the refusal is thrown only after the transaction ends.
   const outcome = await deps.database.asSystem(async (trx) => {
