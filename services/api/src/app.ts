@@ -16,6 +16,7 @@ import authPlugin from './plugins/auth.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin from './plugins/errors.js';
 import openapiPlugin from './plugins/openapi.js';
+import portalPlugin from './plugins/portal.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 
 declare module 'fastify' {
@@ -88,6 +89,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(rateLimitPlugin);
 
   await app.register(healthRoutes);
+  await app.register(portalPlugin);
   await app.register(publicIdentityRoutes);
   await app.register(async (authenticated) => {
     authenticated.addHook('onRequest', authenticated.authenticate);
