@@ -64,10 +64,111 @@ export interface AuditEventsTable {
   hash: ColumnType<string, never, never>;
 }
 
+type Side = 'sales' | 'procurement';
+
+export interface DealsTable {
+  id: string;
+  title: string;
+  description: string | null;
+  /** numeric: a string from node-postgres, a number from PGlite; written as a string. */
+  value_amount: ColumnType<string | number | null, string | null, string | null>;
+  value_currency: string | null;
+  expected_decision_at: Timestamp | null;
+  status: 'awaiting_counterparty' | 'assessing' | 'aligned' | 'won' | 'lost' | 'withdrawn';
+  sales_org_id: string | null;
+  procurement_org_id: string | null;
+  created_by_org_id: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  closed_at: Timestamp | null;
+  version: ColumnType<number, number | undefined, number>;
+  round: ColumnType<number, number | undefined, number>;
+  round_budget: number;
+  report_ready: ColumnType<boolean, boolean | undefined, boolean>;
+  sales_round_revision: number | null;
+  procurement_round_revision: number | null;
+  sales_revision: number | null;
+  procurement_revision: number | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  deal_id: string;
+  organisation_id: string;
+  code_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by_organisation_id: string | null;
+  voided_at: Timestamp | null;
+}
+
+export interface DealKeysTable {
+  deal_id: string;
+  wrapped_key: string;
+  master_key_id: string;
+  created_at: CreatedAt;
+  rewrapped_at: Timestamp | null;
+}
+
+export interface AssessmentsTable {
+  deal_id: string;
+  side: Side;
+  organisation_id: string;
+  /** AES-256-GCM ciphertext of the assessment content (see encryption.ts). */
+  content: string;
+  /** Keyed hash of the canonical content, to tell "nothing changed" without decrypting. */
+  content_fingerprint: string;
+  status: 'draft' | 'submitted';
+  etag: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface AssessmentSubmissionsTable {
+  deal_id: string;
+  side: Side;
+  revision: number;
+  organisation_id: string;
+  round: number;
+  content: string;
+  content_fingerprint: string;
+  submitted_at: CreatedAt;
+}
+
+export interface AlignmentReportsTable {
+  deal_id: string;
+  version: number;
+  round: number;
+  algorithm: string;
+  computed_at: CreatedAt;
+  based_on_sales: number;
+  based_on_procurement: number;
+  disclosure: 'summary' | 'standard' | 'detailed';
+  view_sales: ColumnType<Record<string, unknown>, string, never>;
+  view_procurement: ColumnType<Record<string, unknown>, string, never>;
+}
+
+export interface DealEventsTable {
+  id: string;
+  deal_id: string;
+  occurred_at: CreatedAt;
+  type: string;
+  side: Side | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
   api_clients: ApiClientsTable;
   refresh_tokens: RefreshTokensTable;
   audit_events: AuditEventsTable;
+  deals: DealsTable;
+  invitations: InvitationsTable;
+  deal_keys: DealKeysTable;
+  assessments: AssessmentsTable;
+  assessment_submissions: AssessmentSubmissionsTable;
+  alignment_reports: AlignmentReportsTable;
+  deal_events: DealEventsTable;
 }

@@ -235,15 +235,263 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deals the caller’s organisation is a party to, newest first */
+        get: operations["listDeals"];
+        put?: never;
+        /** Create a deal; the caller’s organisation becomes the party of its side */
+        post: operations["createDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deal, with its parties, submissions and round */
+        get: operations["getDeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change shared fields, or close the deal as won, lost or withdrawn */
+        patch: operations["updateDeal"];
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a one-time invitation code for the other side (voids the previous one) */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a deal with an invitation code (organisations of the other side only) */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own side’s assessment (there is no route to the other side’s) */
+        get: operations["getAssessment"];
+        /**
+         * Save your side’s private assessment as a draft
+         * @description Only your organisation can ever read it back; the other side sees only the alignment report. Editing a submitted assessment makes a new draft; the submitted version stays in force until the next submit.
+         */
+        put: operations["putAssessment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/assessment/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Seal your current draft for the round
+         * @description In an open round the other side has not submitted to, a submit replaces your earlier one; if the other side has submitted, the round closes and its report is computed; after a report, changed content opens the next round (409 when nothing changed; 429 `round-budget-exhausted` beyond the budget).
+         */
+        post: operations["submitAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/alignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest alignment report, as the effective disclosure level allows
+         * @description Before the first round closes: who the deal is waiting for, and nothing else. While a later round is open, the latest report comes with `pendingRound`.
+         */
+        get: operations["getAlignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/alignment/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every report of the deal, newest first */
+        get: operations["listAlignmentVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deal’s shared timeline, newest first (both parties) */
+        get: operations["listDealEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
         /**
+         * @description An objective from the neutral taxonomy both sides choose from.
+         * @enum {string}
+         */
+        ObjectiveCategoryInput: "cost_savings" | "business_value" | "risk_reduction" | "compliance" | "speed_to_value" | "quality" | "innovation" | "long_term_partnership" | "supply_continuity" | "sustainability" | "scalability";
+        /**
+         * @description The most this side agrees to reveal of the alignment report; the deal shows the lower of the two sides’ levels.
+         * @enum {string}
+         */
+        DisclosureLevelInput: "summary" | "standard" | "detailed";
+        /** @description One objective of this side for the deal. */
+        AssessmentObjectiveInput: {
+            category: components["schemas"]["ObjectiveCategoryInput"];
+            /** @description Why this objective matters. Private to this side, never shown to the other. An empty note is the same as none. */
+            note?: string;
+        };
+        /** @description How much risk this deal carries in one category; both sides answer the same question. */
+        RiskRatingInput: {
+            /** @description 1 rare, 2 unlikely, 3 possible, 4 likely, 5 almost certain. */
+            likelihood: number;
+            /** @description 1 negligible, 2 minor, 3 moderate, 4 major, 5 severe. */
+            impact: number;
+            /** @description What drives this view of the risk. Private to this side, never shown to the other. An empty note is the same as none. */
+            note?: string;
+        };
+        /** @description This side’s view of the operational, financial and information-security risk of the deal. */
+        AssessmentRisksInput: {
+            operational: components["schemas"]["RiskRatingInput"];
+            financial: components["schemas"]["RiskRatingInput"];
+            informationSecurity: components["schemas"]["RiskRatingInput"];
+        };
+        /** @description Where this side places the purchase in the Kraljic matrix. */
+        NaturePositionInput: {
+            /** @description Supply risk, 1–5; 3 or more counts as high. */
+            supplyRisk: number;
+            /** @description Business impact, 1–5; 3 or more counts as high. */
+            businessImpact: number;
+        };
+        /** @description Exactly three objectives with distinct categories, in priority order (first is most important). */
+        AssessmentObjectivesInput: [
+            components["schemas"]["AssessmentObjectiveInput"],
+            components["schemas"]["AssessmentObjectiveInput"],
+            components["schemas"]["AssessmentObjectiveInput"]
+        ];
+        /** @description A side’s private assessment of the deal. Only members and clients of the organisation that wrote it can read it. */
+        AssessmentContentInput: {
+            objectives: components["schemas"]["AssessmentObjectivesInput"];
+            risks: components["schemas"]["AssessmentRisksInput"];
+            nature: components["schemas"]["NaturePositionInput"];
+            disclosure: components["schemas"]["DisclosureLevelInput"];
+        };
+        /**
          * @description A side of a deal.
          * @enum {string}
          */
         SideInput: "sales" | "procurement";
+        /**
+         * @description awaiting_counterparty → assessing (both parties joined) → aligned (a report exists) → won / lost / withdrawn.
+         * @enum {string}
+         */
+        DealStatusInput: "awaiting_counterparty" | "assessing" | "aligned" | "won" | "lost" | "withdrawn";
+        MoneyInput: {
+            /** @description The estimated value, in the currency’s major unit (e.g. 250000.50). */
+            amount: number;
+            /** @description ISO 4217 currency code. */
+            currency: string;
+        };
+        CreateDealRequestInput: {
+            title: string;
+            description?: string;
+            value?: components["schemas"]["MoneyInput"];
+            /** @description The expected RFP or decision date: `YYYY-MM-DD` or an RFC 3339 date-time. */
+            expectedDecisionAt?: string;
+        };
+        UpdateDealRequestInput: {
+            title?: string;
+            description?: string | null;
+            value?: components["schemas"]["MoneyInput"] | null;
+            expectedDecisionAt?: (string) | null;
+            /**
+             * @description Close the deal; it is read-only afterwards.
+             * @enum {string}
+             */
+            status?: "won" | "lost" | "withdrawn";
+        };
+        AcceptInvitationRequestInput: {
+            code: string;
+        };
         /** @enum {string} */
         ScopeInput: "deals:read" | "deals:write" | "assessments:read" | "assessments:write" | "webhooks:manage";
         /**
@@ -313,13 +561,304 @@ export type components = {
         };
         EmptyInput: Record<string, never>;
         /**
+         * @description An objective from the neutral taxonomy both sides choose from.
+         * @enum {string}
+         */
+        ObjectiveCategory: "cost_savings" | "business_value" | "risk_reduction" | "compliance" | "speed_to_value" | "quality" | "innovation" | "long_term_partnership" | "supply_continuity" | "sustainability" | "scalability";
+        /**
+         * @description The most this side agrees to reveal of the alignment report; the deal shows the lower of the two sides’ levels.
+         * @enum {string}
+         */
+        DisclosureLevel: "summary" | "standard" | "detailed";
+        /** @description One objective of this side for the deal. */
+        AssessmentObjective: {
+            category: components["schemas"]["ObjectiveCategory"];
+            /** @description Why this objective matters. Private to this side, never shown to the other. An empty note is the same as none. */
+            note?: string;
+        };
+        /** @description How much risk this deal carries in one category; both sides answer the same question. */
+        RiskRating: {
+            /** @description 1 rare, 2 unlikely, 3 possible, 4 likely, 5 almost certain. */
+            likelihood: number;
+            /** @description 1 negligible, 2 minor, 3 moderate, 4 major, 5 severe. */
+            impact: number;
+            /** @description What drives this view of the risk. Private to this side, never shown to the other. An empty note is the same as none. */
+            note?: string;
+        };
+        /** @description This side’s view of the operational, financial and information-security risk of the deal. */
+        AssessmentRisks: {
+            operational: components["schemas"]["RiskRating"];
+            financial: components["schemas"]["RiskRating"];
+            informationSecurity: components["schemas"]["RiskRating"];
+        };
+        /** @description Where this side places the purchase in the Kraljic matrix. */
+        NaturePosition: {
+            /** @description Supply risk, 1–5; 3 or more counts as high. */
+            supplyRisk: number;
+            /** @description Business impact, 1–5; 3 or more counts as high. */
+            businessImpact: number;
+        };
+        /** @description Exactly three objectives with distinct categories, in priority order (first is most important). */
+        AssessmentObjectives: [
+            components["schemas"]["AssessmentObjective"],
+            components["schemas"]["AssessmentObjective"],
+            components["schemas"]["AssessmentObjective"]
+        ];
+        /**
          * @description A side of a deal.
          * @enum {string}
          */
         Side: "sales" | "procurement";
+        /**
+         * @description strategic and bottleneck are strategic purchases; leverage and non_critical are commodity ones.
+         * @enum {string}
+         */
+        KraljicQuadrant: "strategic" | "leverage" | "bottleneck" | "non_critical";
+        /**
+         * @description strong (score ≥ 75), workable (50–74), at_risk (25–49), slim (< 25); slim whenever two or more objectives are misaligned.
+         * @enum {string}
+         */
+        ScoreBand: "strong" | "workable" | "at_risk" | "slim";
+        /** @description How early the sides engaged; present when the deal has an expected decision date. */
+        AlignmentTiming: {
+            /** @description Whole calendar months from the deal’s creation to its expected decision date (0 if before). */
+            monthsToDecision: number;
+            /**
+             * @description late (under 6 months), adequate (6–17 months) or ideal (18 months or more).
+             * @enum {string}
+             */
+            engagement: "late" | "adequate" | "ideal";
+        };
+        /** @description How the two sides’ three objectives line up (standard and detailed levels). */
+        ObjectivesAlignment: {
+            /** @description Objectives matched with the same category on the other side. */
+            aligned: number;
+            /** @description Objectives matched with a related category on the other side. */
+            related: number;
+            /** @description 3 − aligned − related. */
+            misaligned: number;
+            /** @description The categories both sides chose, in taxonomy order: the only categories ever revealed. */
+            shared: components["schemas"]["ObjectiveCategory"][];
+        };
+        /** @description How the two sides’ views of one risk category compare. */
+        RiskAlignment: {
+            /**
+             * @description aligned (same severity band), minor_gap (adjacent bands) or major_gap (two or more apart).
+             * @enum {string}
+             */
+            status: "aligned" | "minor_gap" | "major_gap";
+            /** @description The side that rates this risk lower; absent when aligned. */
+            underratedBy?: components["schemas"]["Side"];
+        };
+        /** @description Per risk category (standard and detailed levels). */
+        RisksAlignment: {
+            operational: components["schemas"]["RiskAlignment"];
+            financial: components["schemas"]["RiskAlignment"];
+            informationSecurity: components["schemas"]["RiskAlignment"];
+        };
+        /** @description How the sides see the nature of the purchase (standard and detailed levels). */
+        NatureAlignment: {
+            /** @description Both sides put the purchase in the same class (strategic or commodity). */
+            agreed: boolean;
+            /**
+             * @description Follows procurement’s class: competitive for a commodity purchase, collaborative for a strategic one.
+             * @enum {string}
+             */
+            approach: "collaborative" | "competitive";
+            /** @description Each side’s Kraljic quadrant (detailed level only). */
+            quadrants?: {
+                sales: components["schemas"]["KraljicQuadrant"];
+                procurement: components["schemas"]["KraljicQuadrant"];
+            };
+        };
+        /**
+         * @description A stable code; new codes may be added, existing ones keep their meaning.
+         * @enum {string}
+         */
+        RecommendationCode: "OBJECTIVES_MISALIGNED" | "RISK_VIEWS_DIVERGE" | "RISK_UNDERRATED_OPERATIONAL" | "RISK_UNDERRATED_FINANCIAL" | "RISK_UNDERRATED_INFORMATION_SECURITY" | "NATURE_MISMATCH" | "BUILD_TRUST" | "EXPECT_COMPETITIVE_PROCESS" | "ENGAGE_EARLIER";
+        /** @description One piece of advice for the reading side. */
+        Recommendation: {
+            code: components["schemas"]["RecommendationCode"];
+            /** @description Advice worded for the reading side. */
+            message: string;
+        };
         Health: {
             /** @enum {string} */
             status: "ok" | "unavailable";
+        };
+        /**
+         * @description awaiting_counterparty → assessing (both parties joined) → aligned (a report exists) → won / lost / withdrawn.
+         * @enum {string}
+         */
+        DealStatus: "awaiting_counterparty" | "assessing" | "aligned" | "won" | "lost" | "withdrawn";
+        Money: {
+            /** @description The estimated value, in the currency’s major unit (e.g. 250000.50). */
+            amount: number;
+            /** @description ISO 4217 currency code. */
+            currency: string;
+        };
+        DealParty: {
+            id: string;
+            name: string;
+        };
+        SideSubmission: {
+            /** @description Whether this side has submitted for the current round. */
+            submitted: boolean;
+            /** @description The number of this side’s latest submission (1, 2, …); null before its first. */
+            revision: number | null;
+            /** @description Rounds that may still be opened on this deal. */
+            revisionsLeft: number;
+        };
+        DealRound: {
+            /** @description The current round, 1-based. */
+            number: number;
+            budget: number;
+            roundsLeft: number;
+            /** @description Whether the current round’s report exists. */
+            reportReady: boolean;
+            waitingFor: components["schemas"]["Side"][];
+        };
+        Deal: {
+            id: string;
+            title: string;
+            description: string | null;
+            value: components["schemas"]["Money"] | null;
+            expectedDecisionAt: string | null;
+            status: components["schemas"]["DealStatus"];
+            /** @description An RFC 3339 timestamp in UTC. */
+            createdAt: string;
+            /** @description An RFC 3339 timestamp in UTC. */
+            updatedAt: string;
+            parties: {
+                sales: components["schemas"]["DealParty"] | null;
+                procurement: components["schemas"]["DealParty"] | null;
+            };
+            submissions: {
+                sales: components["schemas"]["SideSubmission"];
+                procurement: components["schemas"]["SideSubmission"];
+            };
+            round: components["schemas"]["DealRound"];
+        };
+        Invitation: {
+            /** @description Give it to the other side; it works once, and a new code voids this one. */
+            code: string;
+            /** @description An RFC 3339 timestamp in UTC. */
+            expiresAt: string;
+        };
+        Assessment: {
+            objectives: components["schemas"]["AssessmentObjectives"];
+            risks: components["schemas"]["AssessmentRisks"];
+            nature: components["schemas"]["NaturePosition"];
+            disclosure: components["schemas"]["DisclosureLevel"];
+            /**
+             * @description submitted until edited again; then a draft, while the submitted version stays in force.
+             * @enum {string}
+             */
+            status: "draft" | "submitted";
+            /** @description The submission number this content has (submitted) or will have (draft). */
+            revision: number;
+            /** @description An RFC 3339 timestamp in UTC. */
+            updatedAt: string;
+        };
+        /** @description What a write-only caller (an API client without `assessments:read`) gets back: no content. */
+        AssessmentReceipt: {
+            /**
+             * @description submitted until edited again; then a draft, while the submitted version stays in force.
+             * @enum {string}
+             */
+            status: "draft" | "submitted";
+            /** @description The submission number this content has (submitted) or will have (draft). */
+            revision: number;
+            /** @description An RFC 3339 timestamp in UTC. */
+            updatedAt: string;
+        };
+        SubmitResult: {
+            /** @constant */
+            status: "submitted";
+            round: number;
+            roundsLeft: number;
+            /**
+             * @description closed: both sides are in and the round’s report is ready; opened: a new round waits for the other side.
+             * @enum {string}
+             */
+            outcome: "submitted" | "replaced" | "closed" | "opened";
+            revision: number;
+        };
+        AlignmentReport: {
+            /** @description The version of the alignment algorithm that computed the report. */
+            algorithm: string;
+            disclosure: components["schemas"]["DisclosureLevel"];
+            /** @description Overall alignment, 0–100. */
+            score: number;
+            band: components["schemas"]["ScoreBand"];
+            timing?: components["schemas"]["AlignmentTiming"];
+            objectives?: components["schemas"]["ObjectivesAlignment"];
+            risks?: components["schemas"]["RisksAlignment"];
+            nature?: components["schemas"]["NatureAlignment"];
+            /** @description Advice for the reading side, in a stable order. */
+            recommendations: components["schemas"]["Recommendation"][];
+            /** @constant */
+            status: "ready";
+            /** @description 1 for the first report of the deal, then 2, 3, … */
+            version: number;
+            round: number;
+            /** @description An RFC 3339 timestamp in UTC. */
+            computedAt: string;
+            /** @description The submission number of each side’s assessment used. */
+            basedOn: {
+                sales: number;
+                procurement: number;
+            };
+        };
+        AlignmentPending: {
+            /** @constant */
+            status: "awaiting_submissions";
+            waitingFor: components["schemas"]["Side"][];
+        };
+        AlignmentCurrent: {
+            /** @description The version of the alignment algorithm that computed the report. */
+            algorithm: string;
+            disclosure: components["schemas"]["DisclosureLevel"];
+            /** @description Overall alignment, 0–100. */
+            score: number;
+            band: components["schemas"]["ScoreBand"];
+            timing?: components["schemas"]["AlignmentTiming"];
+            objectives?: components["schemas"]["ObjectivesAlignment"];
+            risks?: components["schemas"]["RisksAlignment"];
+            nature?: components["schemas"]["NatureAlignment"];
+            /** @description Advice for the reading side, in a stable order. */
+            recommendations: components["schemas"]["Recommendation"][];
+            /** @constant */
+            status: "ready";
+            /** @description 1 for the first report of the deal, then 2, 3, … */
+            version: number;
+            round: number;
+            /** @description An RFC 3339 timestamp in UTC. */
+            computedAt: string;
+            /** @description The submission number of each side’s assessment used. */
+            basedOn: {
+                sales: number;
+                procurement: number;
+            };
+            /** @description Present while a later round is open: that round waits for these sides. */
+            pendingRound?: {
+                round: number;
+                waitingFor: components["schemas"]["Side"][];
+            };
+        };
+        Alignment: components["schemas"]["AlignmentPending"] | components["schemas"]["AlignmentCurrent"];
+        DealEvent: {
+            id: string;
+            /** @enum {string} */
+            type: "deal.created" | "deal.joined" | "deal.updated" | "invitation.issued" | "assessment.submitted" | "round.opened" | "alignment.ready" | "milestone.created" | "milestone.changed" | "milestone.deleted" | "deal.closed";
+            /** @description An RFC 3339 timestamp in UTC. */
+            occurredAt: string;
+            /** @description The side whose action it was. */
+            side: components["schemas"]["Side"] | null;
+            /** @description Ids, rounds, statuses and changed field names — never private inputs. */
+            data: {
+                [key: string]: unknown;
+            };
         };
         /** @enum {string} */
         Scope: "deals:read" | "deals:write" | "assessments:read" | "assessments:write" | "webhooks:manage";
@@ -1301,6 +1840,916 @@ export interface operations {
             };
             /** @description Known to the caller, but not theirs to do (role or scope). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeals: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                status?: components["schemas"]["DealStatusInput"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Deal"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDealRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; 412 if the deal changed since. */
+                "if-match"?: string;
+            };
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDealRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource has changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deal"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentContentInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"] | components["schemas"]["AssessmentReceipt"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource has changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitResult"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAlignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alignment"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAlignmentVersions: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AlignmentReport"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDealEvents: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DealEvent"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

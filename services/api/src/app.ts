@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@cg/db';
+import { createKeyring, type Database, type Keyring } from '@cg/db';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -9,9 +9,13 @@ import Fastify, {
 } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { alignmentRoutes } from './modules/alignment/routes.js';
+import { assessmentRoutes } from './modules/assessments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { dealRoutes } from './modules/deals/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { identityRoutes, publicIdentityRoutes } from './modules/identity/routes.js';
+import { timelineRoutes } from './modules/timeline/routes.js';
 import authPlugin from './plugins/auth.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin from './plugins/errors.js';
@@ -22,6 +26,8 @@ import rateLimitPlugin from './plugins/rate-limit.js';
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    /** The master keys that wrap each deal's data key. */
+    keyring: Keyring;
   }
 }
 
@@ -77,6 +83,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.removeContentTypeParser('text/plain');
 
   app.decorate('config', config);
+  app.decorate('keyring', createKeyring(config.MASTER_KEY, config.MASTER_KEYS_PREVIOUS));
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -95,6 +102,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     authenticated.addHook('onRequest', authenticated.authenticate);
     await authenticated.register(identityRoutes);
     await authenticated.register(auditRoutes);
+    await authenticated.register(dealRoutes);
+    await authenticated.register(assessmentRoutes);
+    await authenticated.register(alignmentRoutes);
+    await authenticated.register(timelineRoutes);
   });
 
   return app;

@@ -28,6 +28,16 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MASTER_KEY: base64Key32.optional(),
+  MASTER_KEYS_PREVIOUS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(base64Key32))
+    .default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
   PUBLIC_URL: z.url().optional(),
@@ -44,6 +54,8 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_ENABLED: booleanFlag.default(true),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  ROUND_BUDGET: z.coerce.number().int().min(1).max(50).default(5),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,117 @@
+import type { DB } from '@cg/db';
+import type { Insertable, Kysely, Updateable } from 'kysely';
+
+const DEAL_COLUMNS = [
+  'deals.id',
+  'deals.title',
+  'deals.description',
+  'deals.value_amount',
+  'deals.value_currency',
+  'deals.expected_decision_at',
+  'deals.status',
+  'deals.sales_org_id',
+  'deals.procurement_org_id',
+  'deals.created_at',
+  'deals.updated_at',
+  'deals.version',
+  'deals.round',
+  'deals.round_budget',
+  'deals.report_ready',
+  'deals.sales_round_revision',
+  'deals.procurement_round_revision',
+  'deals.sales_revision',
+  'deals.procurement_revision',
+] as const;
+
+/** A deal with the names of its parties; rows the caller's organisation is no party to do not exist. */
+function selectDeals(db: Kysely<DB>) {
+  return db
+    .selectFrom('deals')
+    .leftJoin('organisations as sales', 'sales.id', 'deals.sales_org_id')
+    .leftJoin('organisations as procurement', 'procurement.id', 'deals.procurement_org_id')
+    .select([...DEAL_COLUMNS, 'sales.name as sales_name', 'procurement.name as procurement_name']);
+}
+
+export type DealRow = NonNullable<Awaited<ReturnType<typeof findDeal>>>;
+
+export function findDeal(db: Kysely<DB>, id: string) {
+  return selectDeals(db).where('deals.id', '=', id).executeTakeFirst();
+}
+
+/** Locks the deal's row: writes that depend on its state (rounds, status) serialise on it. */
+export async function lockDeal(db: Kysely<DB>, id: string): Promise<boolean> {
+  const row = await db.selectFrom('deals').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  return row !== undefined;
+}
+
+export function listDeals(
+  db: Kysely<DB>,
+  options: {
+    side: 'sales' | 'procurement';
+    organisationId: string;
+    limit: number;
+    beforeId?: string | undefined;
+    status?: string | undefined;
+  },
+) {
+  const column = options.side === 'sales' ? 'deals.sales_org_id' : 'deals.procurement_org_id';
+  let query = selectDeals(db)
+    .where(column, '=', options.organisationId)
+    .orderBy('deals.id', 'desc')
+    .limit(options.limit + 1);
+  if (options.beforeId) query = query.where('deals.id', '<', options.beforeId);
+  if (options.status) query = query.where('deals.status', '=', options.status as DealRow['status']);
+  return query.execute();
+}
+
+export async function insertDeal(db: Kysely<DB>, deal: Insertable<DB['deals']>) {
+  await db.insertInto('deals').values(deal).execute();
+}
+
+/** Updates the deal and bumps its version (the ETag). */
+export async function updateDeal(db: Kysely<DB>, id: string, changes: Updateable<DB['deals']>) {
+  await db
+    .updateTable('deals')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function voidOpenInvitations(db: Kysely<DB>, dealId: string) {
+  await db
+    .updateTable('invitations')
+    .set({ voided_at: new Date() })
+    .where('deal_id', '=', dealId)
+    .where('used_at', 'is', null)
+    .where('voided_at', 'is', null)
+    .execute();
+}
+
+export async function insertInvitation(db: Kysely<DB>, invitation: Insertable<DB['invitations']>) {
+  await db.insertInto('invitations').values(invitation).execute();
+}
+
+export function findInvitationForUpdate(db: Kysely<DB>, codeHash: string) {
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'deal_id', 'organisation_id', 'expires_at', 'used_at', 'voided_at'])
+    .where('code_hash', '=', codeHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markInvitationUsed(db: Kysely<DB>, id: string, organisationId: string) {
+  await db
+    .updateTable('invitations')
+    .set({ used_at: new Date(), used_by_organisation_id: organisationId })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function findOrganisationSide(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'side'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

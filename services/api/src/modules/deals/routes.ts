@@ -1,0 +1,137 @@
+import {
+  AcceptInvitationRequestSchema,
+  CreateDealRequestSchema,
+  DealIdParamsSchema,
+  DealListQuerySchema,
+  DealSchema,
+  InvitationSchema,
+  page,
+  UpdateDealRequestSchema,
+} from '@cg/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemResponses } from '../../lib/openapi.js';
+import * as deals from './service.js';
+
+const IfMatchHeaders = z.object({
+  'if-match': z
+    .string()
+    .max(100)
+    .optional()
+    .describe('The ETag you last read; 412 if the deal changed since.'),
+});
+
+export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/v1/deals',
+    {
+      schema: {
+        tags: ['deals'],
+        operationId: 'createDeal',
+        summary: 'Create a deal; the caller’s organisation becomes the party of its side',
+        body: CreateDealRequestSchema,
+        response: { 201: DealSchema, ...problemResponses(400, 401, 403, 409, 415, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { deal, etag } = await deals.createDeal(app, request.principal, request.body, request.id);
+      return reply.code(201).header('etag', etag).header('location', `/v1/deals/${deal.id}`).send(deal);
+    },
+  );
+
+  app.get(
+    '/v1/deals',
+    {
+      schema: {
+        tags: ['deals'],
+        operationId: 'listDeals',
+        summary: 'The deals the caller’s organisation is a party to, newest first',
+        querystring: DealListQuerySchema,
+        response: { 200: page(DealSchema), ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request) => deals.listDeals(app, request.principal, request.query),
+  );
+
+  app.get(
+    '/v1/deals/:dealId',
+    {
+      schema: {
+        tags: ['deals'],
+        operationId: 'getDeal',
+        summary: 'A deal, with its parties, submissions and round',
+        params: DealIdParamsSchema,
+        response: { 200: DealSchema, ...problemResponses(401, 403, 404, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { deal, etag } = await deals.getDeal(app, request.principal, request.params.dealId);
+      return reply.header('etag', etag).send(deal);
+    },
+  );
+
+  app.patch(
+    '/v1/deals/:dealId',
+    {
+      schema: {
+        tags: ['deals'],
+        operationId: 'updateDeal',
+        summary: 'Change shared fields, or close the deal as won, lost or withdrawn',
+        params: DealIdParamsSchema,
+        headers: IfMatchHeaders,
+        body: UpdateDealRequestSchema,
+        response: { 200: DealSchema, ...problemResponses(400, 401, 403, 404, 409, 412, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { deal, etag } = await deals.updateDeal(
+        app,
+        request.principal,
+        request.params.dealId,
+        request.body,
+        request.headers['if-match'],
+        request.id,
+      );
+      return reply.header('etag', etag).send(deal);
+    },
+  );
+
+  app.post(
+    '/v1/deals/:dealId/invitations',
+    {
+      schema: {
+        tags: ['deals'],
+        operationId: 'createInvitation',
+        summary: 'Issue a one-time invitation code for the other side (voids the previous one)',
+        params: DealIdParamsSchema,
+        response: { 201: InvitationSchema, ...problemResponses(401, 403, 404, 409, 429) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await deals.createInvitation(app, request.principal, request.params.dealId, request.id)),
+  );
+
+  app.post(
+    '/v1/invitations/accept',
+    {
+      schema: {
+        tags: ['deals'],
+        operationId: 'acceptInvitation',
+        summary: 'Join a deal with an invitation code (organisations of the other side only)',
+        body: AcceptInvitationRequestSchema,
+        response: { 200: DealSchema, ...problemResponses(400, 401, 403, 404, 409, 415, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { deal, etag } = await deals.acceptInvitation(
+        app,
+        request.principal,
+        request.body.code,
+        request.id,
+      );
+      return reply.header('etag', etag).send(deal);
+    },
+  );
+};
