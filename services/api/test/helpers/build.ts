@@ -30,18 +30,28 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  */
 export async function build(
   t: Teardown,
-  options: { config?: Partial<Config>; beforeReady?: (app: FastifyInstance) => void | Promise<void> } = {},
+  options: {
+    config?: Partial<Config>;
+    beforeReady?: (app: FastifyInstance) => void | Promise<void>;
+    /** Another app's database: a second replica (or a restarted one) on the same data. */
+    shareDatabaseOf?: TestApp;
+  } = {},
 ): Promise<TestApp> {
-  const testDatabase = await createTestDatabase();
+  const shared = options.shareDatabaseOf?.testDatabase;
+  const testDatabase = shared ?? (await createTestDatabase());
   const logs: string[] = [];
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => logs.push(line) } });
-  const config = testConfig(options.config);
+  // Replicas share their signing key, as they must in production.
+  const config = testConfig({
+    ...(options.shareDatabaseOf ? { JWT_SECRET: options.shareDatabaseOf.config.JWT_SECRET } : {}),
+    ...options.config,
+  });
   const app = await buildApp({ config, database: testDatabase.database, logger });
   await options.beforeReady?.(app);
   await app.ready();
   t.teardown(async () => {
     await app.close();
-    await testDatabase.drop();
+    if (!shared) await testDatabase.drop();
   });
   return { app, testDatabase, config, logs };
 }

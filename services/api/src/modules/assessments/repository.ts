@@ -87,3 +87,38 @@ export async function roundSubmissions(db: Kysely<DB>, dealId: string) {
     select side, revision, content from round_submissions(${dealId})`.execute(db);
   return rows;
 }
+
+/** A batch of data keys still wrapped by another master key, locked; other workers skip them. */
+export function lockKeysNotWrappedBy(db: Kysely<DB>, masterKeyId: string, limit: number) {
+  return db
+    .selectFrom('deal_keys')
+    .select(['deal_id', 'wrapped_key', 'master_key_id'])
+    .where('master_key_id', '<>', masterKeyId)
+    .orderBy('deal_id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+export async function countKeysNotWrappedBy(db: Kysely<DB>, masterKeyId: string): Promise<number> {
+  const row = await db
+    .selectFrom('deal_keys')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('master_key_id', '<>', masterKeyId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function replaceWrappedKey(
+  db: Kysely<DB>,
+  dealId: string,
+  wrappedKey: string,
+  masterKeyId: string,
+) {
+  await db
+    .updateTable('deal_keys')
+    .set({ wrapped_key: wrappedKey, master_key_id: masterKeyId, rewrapped_at: new Date() })
+    .where('deal_id', '=', dealId)
+    .execute();
+}
