@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.js';
@@ -20,13 +20,13 @@ export interface Database {
    * Runs `work` in one transaction as the request role with `app.org_id` set to `orgId`, so
    * row-level security confines it to what that organisation may see.
    */
-  asOrg<T>(orgId: string, work: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  asOrg<T>(orgId: string, work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
   /**
    * Runs `work` in one transaction with access across organisations: for look-ups before the
    * caller is known (login, invitation codes) and for background jobs. Every use is a reviewed
    * exception; ordinary requests use `asOrg`.
    */
-  asSystem<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  asSystem<T>(work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -91,8 +91,34 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-function setOrg(trx: Transaction<DB>, orgId: string) {
+function setOrg(trx: Kysely<DB>, orgId: string) {
   return sql`select set_config('app.org_id', ${orgId}, true)`.execute(trx);
+}
+
+/** A PostgreSQL string literal (standard_conforming_strings is on since 9.1). */
+const quoteLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * One transaction on one pooled connection, opened and scoped to the organisation in a single
+ * round trip (`begin; select set_config(…)` as one simple-protocol message): round trips are the
+ * main cost of a request.
+ */
+async function orgTransaction<T>(
+  db: Kysely<DB>,
+  orgId: string,
+  work: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql.raw(`begin; select set_config('app.org_id', ${quoteLiteral(orgId)}, true)`).execute(connection);
+    try {
+      const result = await work(connection);
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(connection).catch(() => undefined);
+      throw error;
+    }
+  });
 }
 
 function redactUrl(url: string): string {
@@ -134,11 +160,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   return {
     kind: 'postgres',
     description: redactUrl(options.url),
-    asOrg: (orgId, work) =>
-      app.transaction().execute(async (trx) => {
-        await setOrg(trx, orgId);
-        return work(trx);
-      }),
+    asOrg: (orgId, work) => orgTransaction(app, orgId, work),
     asSystem: (work) => owner.transaction().execute(work),
     ping: async () => {
       await sql`select 1`.execute(app);

@@ -1,6 +1,6 @@
 import type { Scope } from '@cg/contracts';
 import type { Database, DB } from '@cg/db';
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { AppError } from '../../lib/problems.js';
 
 /** Who a verified access token says the caller is; checked against the database per request. */
@@ -31,38 +31,50 @@ export interface ClientActor extends ActorBase {
 }
 export type Actor = UserActor | ClientActor;
 
-async function loadActor(trx: Transaction<DB>, principal: Principal): Promise<Actor | undefined> {
-  const organisation = await trx
-    .selectFrom('organisations')
-    .select(['id', 'name', 'side'])
-    .where('id', '=', principal.organisationId)
-    .executeTakeFirst();
-  if (!organisation) return undefined;
-  const base = {
-    id: principal.id,
-    organisationId: organisation.id,
-    side: organisation.side,
-    organisationName: organisation.name,
-  };
+async function loadActor(trx: Kysely<DB>, principal: Principal): Promise<Actor | undefined> {
+  // One query per request: the organisation and the user or client, which must still exist.
   if (principal.kind === 'user') {
-    const user = await trx
+    const row = await trx
       .selectFrom('users')
-      .select(['role', 'email', 'name'])
-      .where('id', '=', principal.id)
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select([
+        'organisations.name as organisationName',
+        'organisations.side',
+        'users.role',
+        'users.email',
+        'users.name',
+      ])
+      .where('users.id', '=', principal.id)
+      .where('users.organisation_id', '=', principal.organisationId)
       .executeTakeFirst();
-    return user && { kind: 'user', ...base, ...user };
+    return row && { kind: 'user', id: principal.id, organisationId: principal.organisationId, ...row };
   }
-  const client = await trx
+  const row = await trx
     .selectFrom('api_clients')
-    .select(['name', 'scopes'])
-    .where('id', '=', principal.id)
+    .innerJoin('organisations', 'organisations.id', 'api_clients.organisation_id')
+    .select([
+      'organisations.name as organisationName',
+      'organisations.side',
+      'api_clients.name',
+      'api_clients.scopes',
+    ])
+    .where('api_clients.id', '=', principal.id)
+    .where('api_clients.organisation_id', '=', principal.organisationId)
     .executeTakeFirst();
-  if (!client) return undefined;
-  const granted = client.scopes as Scope[];
+  if (!row) return undefined;
+  const granted = row.scopes as Scope[];
   const scopes = principal.tokenScopes
     ? granted.filter((scope) => principal.tokenScopes?.includes(scope))
     : granted;
-  return { kind: 'client', ...base, name: client.name, scopes };
+  return {
+    kind: 'client',
+    id: principal.id,
+    organisationId: principal.organisationId,
+    organisationName: row.organisationName,
+    side: row.side,
+    name: row.name,
+    scopes,
+  };
 }
 
 /**
@@ -74,7 +86,7 @@ async function loadActor(trx: Transaction<DB>, principal: Principal): Promise<Ac
 export function withActor<T>(
   database: Database,
   principal: Principal,
-  work: (trx: Transaction<DB>, actor: Actor) => Promise<T>,
+  work: (trx: Kysely<DB>, actor: Actor) => Promise<T>,
 ): Promise<T> {
   return database.asOrg(principal.organisationId, async (trx) => {
     const actor = await loadActor(trx, principal);
