@@ -26,7 +26,7 @@ export const MoneySchema = z
     amount: z
       .number()
       .min(0)
-      .max(1e13)
+      .max(1e12)
       .refine(
         (amount) => Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6,
         'must have at most two decimals',

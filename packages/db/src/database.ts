@@ -29,6 +29,8 @@ export interface Database {
   asSystem<T>(work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
+  /** Connections of the request pool: open, idle, and requests waiting for one. */
+  poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -135,9 +137,18 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     idleTimeoutMillis: 30_000,
   };
   const onError = (error: Error) => options.onPoolError?.(error);
+  const guard = (pool: pg.Pool) => {
+    // An idle client that loses its connection is reported by the pool's 'error' event. A client
+    // checked out by a transaction has no listener: losing the connection between two of its
+    // queries (e.g. the server shutting down) would emit an unhandled 'error' and crash the
+    // process. That error needs no handling of its own: the transaction's next query fails (a
+    // 503 for the request) and the pool discards the broken client when it is released.
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    pool.on('error', onError);
+  };
 
-  const ownerPool = new pg.Pool({ connectionString: options.url, max: 2, ...common });
-  ownerPool.on('error', onError);
+  const ownerPool = new pg.Pool({ connectionString: options.url, max: 4, ...common });
+  guard(ownerPool);
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }) });
   try {
     await migrateToLatest(owner as Kysely<unknown>);
@@ -154,7 +165,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   appUrl.username = APP_ROLE;
   appUrl.password = options.appPassword ?? '';
   const appPool = new pg.Pool({ connectionString: appUrl.toString(), max: options.poolMax ?? 10, ...common });
-  appPool.on('error', onError);
+  guard(appPool);
   const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }) });
 
   return {
@@ -165,6 +176,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     ping: async () => {
       await sql`select 1`.execute(app);
     },
+    poolStats: () => ({ total: appPool.totalCount, idle: appPool.idleCount, waiting: appPool.waitingCount }),
     close: async () => {
       await Promise.allSettled([app.destroy(), owner.destroy()]);
     },
@@ -209,6 +221,8 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     ping: async () => {
       await sql`select 1`.execute(db);
     },
+    // One connection, serialised by the dialect: it is either in use or idle.
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: async () => {
       // The dialect closes PGlite when Kysely is destroyed; the process may not exit otherwise.
       await db.destroy();

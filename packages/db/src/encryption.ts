@@ -131,3 +131,18 @@ export function contentFingerprint(dataKey: Buffer, canonical: string): string {
   const key = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'common-ground/fingerprint', 32));
   return createHmac('sha256', key).update(canonical).digest('base64url');
 }
+
+/**
+ * Seals a value directly under the current master key (for small infrastructure values such as
+ * stored idempotent replies), tagged with the key's id so it opens after a rotation too.
+ */
+export function sealWithKeyring(keyring: Keyring, plaintext: string, purpose: string): string {
+  return `${keyring.current.id}:${encrypt(keyring.current.key, Buffer.from(plaintext, 'utf8'), purpose)}`;
+}
+
+export function openWithKeyring(keyring: Keyring, sealed: string, purpose: string): string {
+  const separator = sealed.indexOf(':');
+  const key = keyring.byId.get(sealed.slice(0, separator));
+  if (separator < 0 || !key) throw new DecryptionError(purpose);
+  return decrypt(key, sealed.slice(separator + 1), purpose, purpose).toString('utf8');
+}

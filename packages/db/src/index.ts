@@ -1,3 +1,6 @@
+// The webhook tables' types augment DB (declaration merging).
+import './schema-webhooks.js';
+
 export {
   APP_ROLE,
   type Database,
@@ -18,7 +21,9 @@ export {
   type Keyring,
   masterKeyId,
   openContent,
+  openWithKeyring,
   sealContent,
+  sealWithKeyring,
   unwrapDataKey,
   wrapDataKey,
 } from './encryption.js';

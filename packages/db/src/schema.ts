@@ -158,6 +158,33 @@ export interface DealEventsTable {
   data: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export interface MilestonesTable {
+  id: string;
+  deal_id: string;
+  title: string;
+  owner_side: Side;
+  due_at: Timestamp | null;
+  status: 'open' | 'done' | 'blocked';
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface IdempotencyKeysTable {
+  /** Who may replay: the organisation and caller, or an address hash before sign-in. */
+  scope: string;
+  key: string;
+  request_hash: string;
+  /** committed: the write is done (marked in its own transaction) but its reply is not stored yet. */
+  state: 'in_progress' | 'committed' | 'completed';
+  /** While in progress: after this, the claim counts as abandoned (its process died). */
+  locked_until: Timestamp | null;
+  /** The stored reply, encrypted (it may hold a secret shown once). */
+  response: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -171,4 +198,6 @@ export interface DB {
   assessment_submissions: AssessmentSubmissionsTable;
   alignment_reports: AlignmentReportsTable;
   deal_events: DealEventsTable;
+  milestones: MilestonesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

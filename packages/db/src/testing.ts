@@ -8,7 +8,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { type Database, openPglite, openPostgres } from './database.js';
-import { migrateToLatest, migrationNames } from './migrate.js';
+import { migrateToLatest } from './migrate.js';
+import { migrations } from './migrations/index.js';
 
 /**
  * Fresh databases for tests, one per test file: a copy of a migrated template, so that a file
@@ -22,7 +23,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const schemaKey = () => createHash('sha256').update(migrationNames().join('\n')).digest('hex').slice(0, 12);
+// Keyed by the migrations' code, not just their names: editing a migration makes a new template.
+const schemaKey = () =>
+  createHash('sha256')
+    .update(
+      Object.entries(migrations)
+        .map(([name, migration]) => `${name}\n${migration.up.toString()}`)
+        .join('\n'),
+    )
+    .digest('hex')
+    .slice(0, 12);
 
 export const testDatabaseUrl = (): string | undefined => process.env.TEST_DATABASE_URL || undefined;
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createKeyring, openPglite, openPostgres } from '@cg/db';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { rewrapDataKeys } from '../src/modules/assessments/keys.js';
+import { resealEndpointSecrets } from '../src/modules/webhooks/service.js';
 
 /*
  * Re-wraps every deal's data key under MASTER_KEY. Rotation without downtime:
@@ -31,6 +32,9 @@ try {
     process.stdout.write(`  ${count}/${total} (${Math.round((100 * count) / Math.max(total, 1))}%)\n`);
   });
   process.stdout.write(`done: ${done} deal key${done === 1 ? '' : 's'} re-wrapped\n`);
+  // Webhook signing secrets are sealed under the master key too (they must be usable to sign).
+  const secrets = await resealEndpointSecrets(database, keyring);
+  process.stdout.write(`done: ${secrets} webhook signing secret${secrets === 1 ? '' : 's'} re-sealed\n`);
 } catch (error) {
   process.stderr.write(`rotate-master-key: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;

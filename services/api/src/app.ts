@@ -15,10 +15,15 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { dealRoutes } from './modules/deals/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { identityRoutes, publicIdentityRoutes } from './modules/identity/routes.js';
+import { milestoneRoutes } from './modules/milestones/routes.js';
 import { timelineRoutes } from './modules/timeline/routes.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
+import webhookWorkerPlugin from './modules/webhooks/worker.js';
 import authPlugin from './plugins/auth.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin from './plugins/errors.js';
+import idempotencyPlugin from './plugins/idempotency.js';
+import metricsPlugin from './plugins/metrics.js';
 import openapiPlugin from './plugins/openapi.js';
 import portalPlugin from './plugins/portal.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
@@ -90,23 +95,29 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   });
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { database });
+  await app.register(metricsPlugin);
   await app.register(openapiPlugin);
 
   await app.register(authPlugin);
   await app.register(rateLimitPlugin);
+  await app.register(idempotencyPlugin);
 
   await app.register(healthRoutes);
   await app.register(portalPlugin);
   await app.register(publicIdentityRoutes);
   await app.register(async (authenticated) => {
     authenticated.addHook('onRequest', authenticated.authenticate);
+    authenticated.addHook('preHandler', authenticated.limitPerCaller);
     await authenticated.register(identityRoutes);
     await authenticated.register(auditRoutes);
     await authenticated.register(dealRoutes);
     await authenticated.register(assessmentRoutes);
     await authenticated.register(alignmentRoutes);
     await authenticated.register(timelineRoutes);
+    await authenticated.register(webhookRoutes);
+    await authenticated.register(milestoneRoutes);
   });
+  await app.register(webhookWorkerPlugin);
 
   return app;
 }

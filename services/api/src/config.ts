@@ -42,6 +42,7 @@ export const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: booleanFlag.default(false),
+  METRICS_ENABLED: booleanFlag.default(false),
   JWT_ISSUER: z.string().min(1).default('common-ground'),
   JWT_AUDIENCE: z.string().min(1).default('common-ground-api'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
@@ -52,10 +53,28 @@ export const ConfigSchema = z.object({
     .optional(),
   REDIS_KEY_PREFIX: z.string().min(1).max(100).default('cg:'),
   RATE_LIMIT_ENABLED: booleanFlag.default(true),
+  RATE_LIMIT_PER_CALLER: z.coerce.number().int().min(1).default(1000),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(3000),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   ROUND_BUDGET: z.coerce.number().int().min(1).max(50).default(5),
+  WEBHOOK_WORKER_ENABLED: booleanFlag.default(true),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
+  WEBHOOK_RETRY_SCHEDULE_SECONDS: z
+    .string()
+    .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'must be comma-separated seconds, e.g. 0,5,300')
+    .transform((value) => value.split(',').map(Number))
+    .pipe(
+      z
+        .array(z.number().max(604_800, 'each delay must be at most 7 days'))
+        .max(50, 'must list at most 50 attempts')
+        .refine((delays) => delays[0] === 0, 'must start with 0: the first attempt is immediate'),
+    )
+    .default([0, 5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400]),
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;

@@ -1,19 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+import { SessionProvider } from './context.js';
+import { Session } from './session.js';
+import './styles.css';
 
-function App() {
-  return (
-    <main>
-      <h1>Common Ground</h1>
-      <a href="/supplier">Supplier portal</a> <a href="/buyer">Buyer portal</a>
-    </main>
-  );
-}
+const session = new Session();
+void session.start();
 
 const root = document.getElementById('root');
-if (root)
+if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <SessionProvider session={session}>
+        <App />
+      </SessionProvider>
     </StrictMode>,
   );
+}

@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as createAppRole from './2026_11_29_090000_create_app_role.js';
 import * as createIdentity from './2026_11_29_100000_create_identity.js';
 import * as createDeals from './2026_11_29_110000_create_deals.js';
+import * as createMilestonesAndIdempotency from './2026_11_29_120000_create_milestones_and_idempotency.js';
+import * as createWebhooks from './2026_11_29_130000_create_webhooks.js';
 
 // An explicit list instead of reading a folder: migrations ship with the code, in order, and a
 // typo in a file name cannot silently skip one.
@@ -9,4 +11,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_090000_create_app_role': createAppRole,
   '2026_11_29_100000_create_identity': createIdentity,
   '2026_11_29_110000_create_deals': createDeals,
+  '2026_11_29_120000_create_milestones_and_idempotency': createMilestonesAndIdempotency,
+  '2026_11_29_130000_create_webhooks': createWebhooks,
 };

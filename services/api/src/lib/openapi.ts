@@ -1,4 +1,5 @@
 import { ProblemSchema } from '@cg/contracts';
+import { z } from 'zod';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'The request is malformed or invalid (see `errors`).',
@@ -31,3 +32,25 @@ export function problemResponses<const S extends readonly (keyof typeof DESCRIPT
     };
   };
 }
+
+/**
+ * The headers of a creating POST. Loose: other headers pass through untouched (a strict object
+ * would strip them from the request).
+ */
+export const IdempotencyKeyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .max(255)
+    .optional()
+    .describe(
+      'Retries with the same key and body within 24 h replay the first reply (`Idempotent-Replayed: true`).',
+    ),
+});
+
+export const IfMatchHeaders = z.looseObject({
+  'if-match': z
+    .string()
+    .max(100)
+    .optional()
+    .describe('The ETag you last read; 412 if the resource changed since.'),
+});

@@ -38,6 +38,15 @@ const FASTIFY_CODES: Record<string, { type: ProblemType; detail: string }> = {
   FST_ERR_ASYNC_CONSTRAINT: { type: 'malformed-request', detail: 'The request could not be routed.' },
 };
 
+/** PostgreSQL data exceptions that only bad input can cause. */
+const INVALID_VALUE_CODES: Record<string, string> = {
+  '22021': 'Text may not contain NUL characters or invalid UTF-8.',
+  '22P05': 'Text may not contain NUL characters.',
+  '22003': 'A number is out of range.',
+  '22007': 'A date or time is not valid.',
+  '22008': 'A date or time is out of range.',
+};
+
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     return sendProblem(reply, error.type, error.detail, error.extras);
@@ -58,6 +67,12 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   if (error.statusCode === 429) {
     // @fastify/rate-limit builds its own error; the headers are already set.
     return sendProblem(reply, 'rate-limited', error.message || 'Too many requests: slow down.');
+  }
+  const invalidValue = INVALID_VALUE_CODES[String((error as { code?: unknown }).code)];
+  if (invalidValue) {
+    // The database refused a value the contract let through: still the caller's input, so a 400.
+    request.log.info({ err: error }, 'value refused by the database');
+    return sendProblem(reply, 'validation-failed', invalidValue);
   }
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');
@@ -81,6 +96,13 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
 export default fp(
   async function errorsPlugin(app: FastifyInstance) {
     app.setErrorHandler(handleError);
+    // An error raised while an error reply is on its way out (say an onSend hook that needs the
+    // database while it is down) goes to the error handler of the parent context, and at the root
+    // to Fastify's default one: plain JSON quoting the raw message. Each route context gets this
+    // handler too, so that second error is a problem like the first.
+    app.addHook('onRegister', (instance) => {
+      instance.setErrorHandler(handleError);
+    });
     app.setNotFoundHandler((request, reply) =>
       sendProblem(reply, 'not-found', `There is no route ${request.method} ${request.url.split('?')[0]}.`),
     );

@@ -43,6 +43,41 @@ function pruneUnusedSchemas(document: Document): Document {
   return { ...document, components: { ...document.components, schemas: kept } };
 }
 
+const PROBLEM_CONTENT = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+const COMMON_PROBLEMS: Record<string, string> = {
+  400: 'The request is malformed or invalid (see `errors`).',
+  401: 'Missing, invalid or expired credentials.',
+  413: 'The request body is too large.',
+  415: 'The request body is not JSON.',
+  429: 'Too many requests; see `Retry-After`.',
+  503: 'The database is unavailable; retry after `Retry-After` seconds.',
+};
+
+type Operation = { requestBody?: unknown; security?: unknown[]; responses?: Record<string, unknown> };
+
+/**
+ * Answers every operation can give whatever the route, declared once here rather than on each
+ * route: bodies can be too large or not JSON, any `/v1` request can be rate limited or meet an
+ * unavailable database, and any secured one can lack credentials.
+ */
+function declareCommonProblems(document: Document): Document {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const operation of Object.values(operations)) {
+      const statuses: number[] = [];
+      if (operation.requestBody) statuses.push(400, 413, 415);
+      if (path.startsWith('/v1/')) statuses.push(429, 503);
+      if (path.startsWith('/v1/') && !(Array.isArray(operation.security) && operation.security.length === 0))
+        statuses.push(401);
+      operation.responses ??= {};
+      for (const status of statuses) {
+        operation.responses[status] ??= { description: COMMON_PROBLEMS[status], content: PROBLEM_CONTENT };
+      }
+    }
+  }
+  return document;
+}
+
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests and
  * serialize replies; served at `/openapi.json` and rendered at `/docs`.
@@ -63,7 +98,9 @@ export default fp(
       },
       transform: jsonSchemaTransform,
       transformObject: ((document) =>
-        pruneUnusedSchemas(jsonSchemaTransformObject(document) as Document)) as SwaggerTransformObject,
+        declareCommonProblems(
+          pruneUnusedSchemas(jsonSchemaTransformObject(document) as Document),
+        )) as SwaggerTransformObject,
     });
     await app.register(swaggerUi, {
       routePrefix: '/docs',

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { AppError } from '../lib/problems.js';
@@ -14,8 +14,12 @@ export interface FailureThrottle {
 declare module 'fastify' {
   interface FastifyInstance {
     loginThrottle: FailureThrottle;
+    /** preHandler for authenticated routes: the per-caller limit. */
+    limitPerCaller(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
 }
+
+const WINDOW_SECONDS = 60;
 
 /**
  * Rate limits with @fastify/rate-limit: in-process by default, in Redis when REDIS_URL is set so
@@ -62,6 +66,46 @@ export default fp(
       new AppError('rate-limited', 'Too many failed sign-in attempts; wait before trying again.', {
         headers: { 'retry-after': String(Math.max(1, Math.ceil(ttlMs / 1000))) },
       });
+
+    // Request limits: per address before authentication, per caller after it. The headers follow
+    // the IETF draft (RateLimit-Policy: quota and window; RateLimit: remaining and reset).
+    const limited = (
+      policy: string,
+      limit: { max: number; remaining: number; ttlInSeconds: number; isExceeded: boolean },
+      reply: FastifyReply,
+    ) => {
+      reply.header('ratelimit-policy', `"${policy}";q=${limit.max};w=${WINDOW_SECONDS}`);
+      reply.header('ratelimit', `"${policy}";r=${Math.max(0, limit.remaining)};t=${limit.ttlInSeconds}`);
+      if (limit.isExceeded) {
+        throw new AppError(
+          'rate-limited',
+          `Too many requests (${limit.max} a minute ${policy === 'caller' ? 'per caller' : 'per address'}); slow down.`,
+          {
+            headers: { 'retry-after': String(Math.max(1, limit.ttlInSeconds)) },
+          },
+        );
+      }
+    };
+    const perAddressRequests = app.createRateLimit({
+      max: config.RATE_LIMIT_PER_ADDRESS,
+      timeWindow: WINDOW_SECONDS * 1000,
+      keyGenerator: (request) => `address:${request.ip}`,
+    });
+    const perCallerRequests = app.createRateLimit({
+      max: config.RATE_LIMIT_PER_CALLER,
+      timeWindow: WINDOW_SECONDS * 1000,
+      keyGenerator: (request) => `caller:${request.principal.kind}:${request.principal.id}`,
+    });
+    app.addHook('onRequest', async (request, reply) => {
+      if (!config.RATE_LIMIT_ENABLED || !request.url.startsWith('/v1/')) return;
+      const limit = await perAddressRequests(request);
+      if (!limit.isAllowed) limited('address', limit, reply);
+    });
+    app.decorate('limitPerCaller', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!config.RATE_LIMIT_ENABLED) return;
+      const limit = await perCallerRequests(request);
+      if (!limit.isAllowed) limited('caller', limit, reply);
+    });
 
     app.decorate('loginThrottle', {
       async check(request, account) {

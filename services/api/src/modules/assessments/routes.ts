@@ -7,7 +7,7 @@ import {
 } from '@cg/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemResponses } from '../../lib/openapi.js';
+import { IdempotencyKeyHeaders, IfMatchHeaders, problemResponses } from '../../lib/openapi.js';
 import * as assessments from './service.js';
 
 export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,7 +21,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Only your organisation can ever read it back; the other side sees only the alignment report. Editing a submitted assessment makes a new draft; the submitted version stays in force until the next submit.',
         params: DealIdParamsSchema,
-        headers: z.object({ 'if-match': z.string().max(100).optional() }),
+        headers: IfMatchHeaders,
         body: AssessmentInputSchema,
         response: {
           200: z.union([AssessmentSchema, AssessmentReceiptSchema]),
@@ -67,7 +67,9 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/deals/:dealId/assessment/submit',
     {
+      config: { idempotent: true },
       schema: {
+        headers: IdempotencyKeyHeaders,
         tags: ['assessments'],
         operationId: 'submitAssessment',
         summary: 'Seal your current draft for the round',

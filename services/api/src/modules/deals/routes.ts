@@ -9,23 +9,16 @@ import {
   UpdateDealRequestSchema,
 } from '@cg/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { problemResponses } from '../../lib/openapi.js';
+import { IdempotencyKeyHeaders, IfMatchHeaders, problemResponses } from '../../lib/openapi.js';
 import * as deals from './service.js';
-
-const IfMatchHeaders = z.object({
-  'if-match': z
-    .string()
-    .max(100)
-    .optional()
-    .describe('The ETag you last read; 412 if the deal changed since.'),
-});
 
 export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/deals',
     {
+      config: { idempotent: true },
       schema: {
+        headers: IdempotencyKeyHeaders,
         tags: ['deals'],
         operationId: 'createDeal',
         summary: 'Create a deal; the caller’s organisation becomes the party of its side',
@@ -99,7 +92,9 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/deals/:dealId/invitations',
     {
+      config: { idempotent: true },
       schema: {
+        headers: IdempotencyKeyHeaders,
         tags: ['deals'],
         operationId: 'createInvitation',
         summary: 'Issue a one-time invitation code for the other side (voids the previous one)',
@@ -116,7 +111,9 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/invitations/accept',
     {
+      config: { idempotent: true },
       schema: {
+        headers: IdempotencyKeyHeaders,
         tags: ['deals'],
         operationId: 'acceptInvitation',
         summary: 'Join a deal with an invitation code (organisations of the other side only)',

@@ -7,6 +7,7 @@ import { AppError, conflict, notFound, unprocessable } from '../../lib/problems.
 import { newSecret, sha256Hex } from '../../lib/secrets.js';
 import { createDealKey } from '../assessments/keys.js';
 import { insertAuditEvent } from '../audit/repository.js';
+import { markClaimCommitted } from '../idempotency/service.js';
 import { requireScope } from '../identity/access.js';
 import { type Actor, type Principal, withActor } from '../identity/actor.js';
 import { recordDealEvent } from '../timeline/service.js';
@@ -170,7 +171,8 @@ export function createInvitation(deps: Deps, principal: Principal, dealId: strin
  * (system path) — by its hash, under a row lock, so a code is used once however many try.
  */
 export async function acceptInvitation(deps: Deps, principal: Principal, code: string, requestId: string) {
-  const joined = await withActor(deps.database, principal, async (_trx, actor) => {
+  const { idempotencyClaim, ...caller } = principal;
+  const joined = await withActor(deps.database, caller, async (_trx, actor) => {
     requireScope(actor, 'deals:write');
     return actor;
   });
@@ -204,7 +206,8 @@ export async function acceptInvitation(deps: Deps, principal: Principal, code: s
       subject: { type: 'deal', id: deal.id },
       requestId,
     });
+    if (idempotencyClaim) await markClaimCommitted(trx, idempotencyClaim);
     return deal.id;
   });
-  return getDeal(deps, principal, dealId);
+  return getDeal(deps, caller, dealId);
 }

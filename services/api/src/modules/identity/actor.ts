@@ -2,6 +2,7 @@ import type { Scope } from '@cg/contracts';
 import type { Database, DB } from '@cg/db';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../lib/problems.js';
+import { type IdempotencyClaim, markClaimCommitted } from '../idempotency/service.js';
 
 /** Who a verified access token says the caller is; checked against the database per request. */
 export interface Principal {
@@ -10,6 +11,8 @@ export interface Principal {
   organisationId: string;
   /** For clients: the scopes the token was narrowed to. */
   tokenScopes?: Scope[] | undefined;
+  /** Set by the idempotency plugin: the key this request holds, to mark in the write's transaction. */
+  idempotencyClaim?: IdempotencyClaim | undefined;
 }
 
 interface ActorBase {
@@ -90,8 +93,11 @@ export function withActor<T>(
 ): Promise<T> {
   return database.asOrg(principal.organisationId, async (trx) => {
     const actor = await loadActor(trx, principal);
-    if (!actor)
+    if (!actor) {
       throw new AppError('invalid-token', 'The access token no longer names an active user or client.');
-    return work(trx, actor);
+    }
+    const result = await work(trx, actor);
+    if (principal.idempotencyClaim) await markClaimCommitted(trx, principal.idempotencyClaim);
+    return result;
   });
 }

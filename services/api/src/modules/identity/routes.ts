@@ -25,7 +25,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemResponses } from '../../lib/openapi.js';
+import { IdempotencyKeyHeaders, problemResponses } from '../../lib/openapi.js';
 import { AppError } from '../../lib/problems.js';
 import * as identity from './service.js';
 
@@ -42,7 +42,9 @@ export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/signup',
     {
+      config: { idempotent: true },
       schema: {
+        headers: IdempotencyKeyHeaders,
         tags: ['identity'],
         operationId: 'signup',
         summary: 'Create an organisation and its first administrator',
@@ -216,7 +218,9 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/organisation/members',
     {
+      config: { idempotent: true },
       schema: {
+        headers: IdempotencyKeyHeaders,
         tags: ['identity'],
         operationId: 'addMember',
         summary: 'Add a person to the organisation (admins)',
@@ -278,7 +282,9 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/api-clients',
     {
+      config: { idempotent: true },
       schema: {
+        headers: IdempotencyKeyHeaders,
         tags: ['identity'],
         operationId: 'createApiClient',
         summary: 'Create a machine client for a partner integration (admins)',

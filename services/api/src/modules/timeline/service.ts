@@ -6,11 +6,13 @@ import { newId } from '../../lib/ids.js';
 import { requireDealParty } from '../deals/access.js';
 import { requireScope } from '../identity/access.js';
 import { type Principal, withActor } from '../identity/actor.js';
+import { enqueueWebhookDeliveries } from '../webhooks/outbox.js';
 import { insertDealEvent, listDealEvents, type NewDealEvent } from './repository.js';
 
 /**
  * Records an event on the deal's shared timeline, in the caller's transaction: both parties read
- * it. `data` carries ids, rounds, statuses and field names only — never private inputs.
+ * it. `data` carries ids, rounds, statuses and field names only — never private inputs. The
+ * event's webhook deliveries are queued in the same transaction.
  */
 export async function recordDealEvent(
   trx: Kysely<DB>,
@@ -19,7 +21,9 @@ export async function recordDealEvent(
   side: 'sales' | 'procurement' | null,
   data: NewDealEvent['data'] = {},
 ) {
-  return insertDealEvent(trx, { id: newId('evt'), dealId, type, side, data });
+  const event = await insertDealEvent(trx, { id: newId('evt'), dealId, type, side, data });
+  await enqueueWebhookDeliveries(trx, event.id);
+  return event;
 }
 
 export function listTimeline(

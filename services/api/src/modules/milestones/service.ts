@@ -1,0 +1,118 @@
+import type { CreateMilestoneRequestSchema, UpdateMilestoneRequestSchema } from '@cg/contracts';
+import type { Database } from '@cg/db';
+import type { z } from 'zod';
+import { decodeCursor, toPage } from '../../lib/cursor.js';
+import { newId } from '../../lib/ids.js';
+import { AppError, notFound } from '../../lib/problems.js';
+import { requireDealParty } from '../deals/access.js';
+import { requireScope } from '../identity/access.js';
+import { type Principal, withActor } from '../identity/actor.js';
+import { recordDealEvent } from '../timeline/service.js';
+import * as repo from './repository.js';
+
+/** `YYYY-MM-DD` means midnight UTC of that day. */
+const toTimestamp = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+
+export const milestoneEtag = (row: Pick<repo.MilestoneRow, 'version'>) => `"m${row.version}"`;
+
+export function milestoneView(row: repo.MilestoneRow) {
+  return {
+    id: row.id,
+    dealId: row.deal_id,
+    title: row.title,
+    ownerSide: row.owner_side,
+    dueAt: row.due_at?.toISOString() ?? null,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export function listMilestones(
+  database: Database,
+  principal: Principal,
+  dealId: string,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  const afterId = decodeCursor(page.cursor, 'string');
+  return withActor(database, principal, async (trx, actor) => {
+    requireScope(actor, 'deals:read');
+    await requireDealParty(trx, actor, dealId);
+    const rows = await repo.listMilestones(trx, dealId, { limit: page.limit, afterId });
+    return toPage(rows, page.limit, milestoneView, (row) => row.id);
+  });
+}
+
+export function createMilestone(
+  database: Database,
+  principal: Principal,
+  dealId: string,
+  input: z.output<typeof CreateMilestoneRequestSchema>,
+) {
+  return withActor(database, principal, async (trx, actor) => {
+    requireScope(actor, 'deals:write');
+    const { side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
+    const row = await repo.insertMilestone(trx, {
+      id: newId('ms'),
+      deal_id: dealId,
+      title: input.title,
+      owner_side: input.ownerSide,
+      due_at: input.dueAt ? toTimestamp(input.dueAt) : null,
+      status: input.status,
+    });
+    await recordDealEvent(trx, dealId, 'milestone.created', side, {
+      milestoneId: row.id,
+      status: row.status,
+    });
+    return { milestone: milestoneView(row), etag: milestoneEtag(row) };
+  });
+}
+
+export function updateMilestone(
+  database: Database,
+  principal: Principal,
+  dealId: string,
+  milestoneId: string,
+  input: z.output<typeof UpdateMilestoneRequestSchema>,
+  ifMatch: string | undefined,
+) {
+  return withActor(database, principal, async (trx, actor) => {
+    requireScope(actor, 'deals:write');
+    const { side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
+    const current = await repo.findMilestone(trx, dealId, milestoneId);
+    if (!current) throw notFound('milestone');
+    if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== milestoneEtag(current)) {
+      throw new AppError(
+        'precondition-failed',
+        'The milestone has changed since you read it: fetch it again.',
+      );
+    }
+    const row = await repo.updateMilestone(trx, dealId, milestoneId, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.ownerSide !== undefined ? { owner_side: input.ownerSide } : {}),
+      ...(input.dueAt !== undefined ? { due_at: input.dueAt ? toTimestamp(input.dueAt) : null } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+    });
+    if (!row) throw notFound('milestone');
+    await recordDealEvent(trx, dealId, 'milestone.changed', side, {
+      milestoneId,
+      status: row.status,
+      fields: Object.keys(input),
+    });
+    return { milestone: milestoneView(row), etag: milestoneEtag(row) };
+  });
+}
+
+export function deleteMilestone(
+  database: Database,
+  principal: Principal,
+  dealId: string,
+  milestoneId: string,
+) {
+  return withActor(database, principal, async (trx, actor) => {
+    requireScope(actor, 'deals:write');
+    const { side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
+    if (!(await repo.deleteMilestone(trx, dealId, milestoneId))) throw notFound('milestone');
+    await recordDealEvent(trx, dealId, 'milestone.deleted', side, { milestoneId });
+  });
+}

@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import t from 'tap';
+import { build } from './helpers/build.js';
+import { assessment, saveAndSubmit, sharedDeal } from './helpers/deals.js';
+import { addMember, createClient, signUp } from './helpers/identity.js';
+
+const canary = (label: string) => `CANARY_${label}_${randomBytes(5).toString('hex')}`;
+
+/*
+ * Issue 8's canary sweep: a full two-sided flow with a canary in every free-text field, then every
+ * GET operation of the OpenAPI document fetched as the counterparty and as outsiders, and the
+ * server log scanned. Private canaries (assessment notes) reach nobody else and never the log;
+ * organisation-private ones (people, clients, webhook addresses) stay inside the organisation;
+ * shared ones (deal and milestone text) reach the counterparty but no outsider.
+ */
+t.test('no canary leaves where it belongs', async (t) => {
+  const { app, logs } = await build(t, {
+    config: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: true, WEBHOOK_WORKER_ENABLED: false },
+  });
+  const { sales, procurement, dealId } = await sharedDeal(app);
+  const notes = Array.from({ length: 6 }, (_, i) => canary(`note${i}`));
+  const organisationPrivate = {
+    member: canary('member'),
+    client: canary('client'),
+    webhook: canary('webhook'),
+  };
+  const shared = {
+    title: canary('title'),
+    description: canary('description'),
+    milestone: canary('milestone'),
+  };
+
+  await app.inject({
+    method: 'PATCH',
+    url: `/v1/deals/${dealId}`,
+    headers: sales.auth,
+    payload: { title: shared.title, description: shared.description },
+  });
+  const milestone = await app.inject({
+    method: 'POST',
+    url: `/v1/deals/${dealId}/milestones`,
+    headers: sales.auth,
+    payload: { title: shared.milestone, ownerSide: 'sales' },
+  });
+  const member = await app.inject({
+    method: 'POST',
+    url: '/v1/organisation/members',
+    headers: sales.auth,
+    payload: {
+      email: `${organisationPrivate.member.toLowerCase()}@example.test`,
+      name: organisationPrivate.member,
+      role: 'member',
+      password: 'correct horse battery staple',
+    },
+  });
+  t.equal(member.statusCode, 201);
+  const { client } = await createClient(app, sales, ['deals:read']);
+  await app.inject({ method: 'DELETE', url: `/v1/api-clients/${client.id}`, headers: sales.auth });
+  await app.inject({
+    method: 'POST',
+    url: '/v1/api-clients',
+    headers: sales.auth,
+    payload: { name: organisationPrivate.client, scopes: ['deals:read'] },
+  });
+  const endpoint = await app.inject({
+    method: 'POST',
+    url: '/v1/webhook-endpoints',
+    headers: sales.auth,
+    payload: { url: `http://127.0.0.1:9/${organisationPrivate.webhook}`, events: ['alignment.ready'] },
+  });
+  t.equal(endpoint.statusCode, 201);
+
+  const body = assessment({
+    objectives: [
+      { category: 'quality', note: notes[0] ?? '' },
+      { category: 'innovation', note: notes[1] ?? '' },
+      { category: 'compliance', note: notes[2] ?? '' },
+    ],
+    risks: {
+      operational: { likelihood: 2, impact: 2, note: notes[3] ?? '' },
+      financial: { likelihood: 2, impact: 2, note: notes[4] ?? '' },
+      informationSecurity: { likelihood: 2, impact: 2, note: notes[5] ?? '' },
+    },
+  });
+  t.equal((await saveAndSubmit(app, sales, dealId, body)).statusCode, 200);
+  t.equal((await saveAndSubmit(app, procurement, dealId, assessment())).statusCode, 200);
+  t.equal(
+    (await app.inject({ method: 'GET', url: `/v1/deals/${dealId}/assessment`, headers: sales.auth }))
+      .statusCode,
+    200,
+  );
+
+  const ids: Record<string, string> = {
+    dealId,
+    milestoneId: milestone.json().id,
+    userId: member.json().id,
+    clientId: client.id,
+    endpointId: endpoint.json().id,
+  };
+  const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const getPaths = Object.entries(document.paths)
+    .filter(([, methods]) => 'get' in methods)
+    .map(([path]) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'x'));
+  t.ok(getPaths.length >= 15, `${getPaths.length} GET operations swept`);
+
+  const readers = {
+    counterparty: procurement,
+    sameSideOutsider: await signUp(app, 'sales'),
+    otherSideOutsider: await signUp(app, 'procurement'),
+    counterpartyViewer: await addMember(app, procurement, 'viewer'),
+  };
+  const privateToS = [...notes, ...Object.values(organisationPrivate)];
+  for (const [who, reader] of Object.entries(readers)) {
+    const outsider = who.includes('Outsider');
+    for (const path of getPaths) {
+      const res = await app.inject({ method: 'GET', url: path, headers: reader.auth });
+      for (const value of privateToS)
+        t.notMatch(res.body, value, `${who} GET ${path}: nothing private to the supplier`);
+      if (outsider)
+        for (const value of Object.values(shared))
+          t.notMatch(res.body, value, `${who} GET ${path}: nothing of a deal it is no party to`);
+    }
+  }
+  const counterpartyDeal = await app.inject({
+    method: 'GET',
+    url: `/v1/deals/${dealId}`,
+    headers: procurement.auth,
+  });
+  t.match(
+    counterpartyDeal.body,
+    shared.title,
+    'shared fields do reach the counterparty (the sweep can see them)',
+  );
+
+  const log = logs.join('\n');
+  for (const value of notes) t.notMatch(log, value, 'no note in the server log');
+  t.notMatch(
+    log,
+    /cgs_[A-Za-z0-9_-]{20}|cgr_[A-Za-z0-9_-]{20}|whsec_|eyJ[A-Za-z0-9_-]{10,}\.eyJ/,
+    'no secret or token in the server log',
+  );
+});

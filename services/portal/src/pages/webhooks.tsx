@@ -1,0 +1,307 @@
+import type { Schemas } from '@cg/sdk';
+import { type FormEvent, useState } from 'react';
+import { call, fieldErrors, type Problem } from '../api.js';
+import {
+  Alert,
+  ConfirmButton,
+  CopyField,
+  LoadError,
+  Loading,
+  ProblemAlert,
+  TextField,
+} from '../components/ui.js';
+import { useSession } from '../context.js';
+import { useResource } from '../hooks.js';
+import { formatDateTime } from '../labels.js';
+
+type Endpoint = Schemas['WebhookEndpoint'];
+type EventType = Schemas['WebhookEventType'];
+
+const EVENTS: Readonly<Record<EventType, string>> = {
+  'deal.joined': 'The counterparty joined a deal',
+  'assessment.submitted': 'A side submitted its assessment',
+  'round.opened': 'A side opened a new round',
+  'alignment.ready': 'An alignment report is ready',
+  'milestone.changed': 'A milestone was added, changed or deleted',
+  'deal.closed': 'A deal was won, lost or withdrawn',
+};
+const EVENT_TYPES = Object.keys(EVENTS) as EventType[];
+
+const OUTCOME_LABELS: Readonly<Record<Schemas['WebhookDeliveryAttempt']['outcome'], string>> = {
+  succeeded: 'Succeeded',
+  retrying: 'Retrying',
+  failed: 'Failed',
+};
+
+export function Webhooks() {
+  const session = useSession();
+  const endpoints = useResource(
+    () => call(session.client.GET('/v1/webhook-endpoints', { params: { query: { limit: 100 } } })),
+    'webhooks',
+  );
+  const [secret, setSecret] = useState<{ url: string; secret: string; rotated: boolean }>();
+  const [problem, setProblem] = useState<Problem>();
+
+  const rotate = async (endpoint: Endpoint) => {
+    setProblem(undefined);
+    const result = await call(
+      session.client.POST('/v1/webhook-endpoints/{endpointId}/rotate-secret', {
+        params: { path: { endpointId: endpoint.id } },
+      }),
+    );
+    if (!result.ok) setProblem(result.problem);
+    else setSecret({ url: result.data.url, secret: result.data.secret, rotated: true });
+    await endpoints.reload();
+  };
+
+  const remove = async (endpoint: Endpoint) => {
+    setProblem(undefined);
+    const result = await call(
+      session.client.DELETE('/v1/webhook-endpoints/{endpointId}', {
+        params: { path: { endpointId: endpoint.id } },
+      }),
+    );
+    if (!result.ok) setProblem(result.problem);
+    await endpoints.reload();
+  };
+
+  return (
+    <div className="layout-aside">
+      <section className="panel" aria-labelledby="webhooks-heading">
+        <h2 id="webhooks-heading">Webhook endpoints</h2>
+        <p className="muted">
+          Deal events of every deal your organisation is a party to are POSTed to these URLs, signed following
+          Standard Webhooks. Payloads name the deal and the event, never private inputs.
+        </p>
+        {secret ? (
+          <Alert tone="success" title={secret.rotated ? 'New signing secret' : 'Endpoint created'}>
+            <p>
+              Store the signing secret for {secret.url} now: it is shown only once.
+              {secret.rotated ? ' The previous secret keeps signing for 24 hours.' : ''}
+            </p>
+            <CopyField label="Signing secret" value={secret.secret} />
+            <button type="button" className="button secondary" onClick={() => setSecret(undefined)}>
+              I have stored the secret
+            </button>
+          </Alert>
+        ) : null}
+        {problem ? <ProblemAlert problem={problem} /> : null}
+        {endpoints.status === 'loading' ? <Loading label="Loading webhook endpoints…" /> : null}
+        {endpoints.status === 'error' ? (
+          <LoadError problem={endpoints.problem} onRetry={() => void endpoints.reload()} />
+        ) : null}
+        {endpoints.data && endpoints.data.data.length === 0 ? <p>No webhook endpoints yet.</p> : null}
+        {endpoints.data?.data.length ? (
+          <ul className="item-list">
+            {endpoints.data.data.map((endpoint) => (
+              <EndpointItem
+                key={endpoint.id}
+                endpoint={endpoint}
+                onRotate={() => void rotate(endpoint)}
+                onDelete={() => void remove(endpoint)}
+              />
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      <CreateEndpoint
+        onCreated={(created) => {
+          setSecret({ url: created.url, secret: created.secret, rotated: false });
+          void endpoints.reload();
+        }}
+      />
+    </div>
+  );
+}
+
+function EndpointItem({
+  endpoint,
+  onRotate,
+  onDelete,
+}: {
+  endpoint: Endpoint;
+  onRotate: () => void;
+  onDelete: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <li className="endpoint">
+      <div className="endpoint-head">
+        <div className="milestone-main">
+          <p className="item-title mono break">{endpoint.url}</p>
+          <p className="small muted">
+            {endpoint.status === 'active'
+              ? 'Active'
+              : `Disabled${endpoint.disabledReason ? `: ${endpoint.disabledReason}` : ''}`}{' '}
+            · {endpoint.events.join(', ')} · created {formatDateTime(endpoint.createdAt)}
+            {endpoint.secretRotatedAt ? ` · secret rotated ${formatDateTime(endpoint.secretRotatedAt)}` : ''}
+          </p>
+        </div>
+        <div className="milestone-actions">
+          <button
+            type="button"
+            className="button secondary small"
+            aria-expanded={open}
+            aria-label={`${open ? 'Hide' : 'Show'} deliveries to ${endpoint.url}`}
+            onClick={() => setOpen((value) => !value)}
+          >
+            {open ? 'Hide deliveries' : 'Show deliveries'}
+          </button>
+          <ConfirmButton
+            label="Rotate secret"
+            name={`Rotate the secret of ${endpoint.url}`}
+            confirmLabel="Yes, rotate"
+            onConfirm={onRotate}
+          />
+          <ConfirmButton
+            label="Delete"
+            name={`Delete ${endpoint.url}`}
+            confirmLabel="Yes, delete"
+            onConfirm={onDelete}
+          />
+        </div>
+      </div>
+      {open ? <Deliveries endpoint={endpoint} /> : null}
+    </li>
+  );
+}
+
+function Deliveries({ endpoint }: { endpoint: Endpoint }) {
+  const session = useSession();
+  const deliveries = useResource(
+    () =>
+      call(
+        session.client.GET('/v1/webhook-endpoints/{endpointId}/deliveries', {
+          params: { path: { endpointId: endpoint.id }, query: { limit: 50 } },
+        }),
+      ),
+    endpoint.id,
+  );
+  return (
+    <div className="deliveries">
+      <div className="deliveries-head">
+        <h3>Delivery log</h3>
+        <button type="button" className="button secondary small" onClick={() => void deliveries.reload()}>
+          Refresh
+        </button>
+      </div>
+      {deliveries.status === 'loading' ? <Loading label="Loading deliveries…" /> : null}
+      {deliveries.status === 'error' ? (
+        <LoadError problem={deliveries.problem} onRetry={() => void deliveries.reload()} />
+      ) : null}
+      {deliveries.data && deliveries.data.data.length === 0 ? (
+        <p className="muted">Nothing delivered yet.</p>
+      ) : null}
+      {deliveries.data?.data.length ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Event</th>
+                <th scope="col">Attempt</th>
+                <th scope="col">Outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.data.data.map((attempt) => (
+                <tr key={`${attempt.deliveryId}-${attempt.attempt}`}>
+                  <td>
+                    <time dateTime={attempt.attemptedAt}>{formatDateTime(attempt.attemptedAt)}</time>
+                  </td>
+                  <td className="mono small">{attempt.eventType}</td>
+                  <td>{attempt.attempt}</td>
+                  <td>
+                    <span className={`delivery delivery-${attempt.outcome}`}>
+                      {OUTCOME_LABELS[attempt.outcome]}
+                    </span>
+                    <span className="small muted">
+                      {' '}
+                      {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : (attempt.error ?? '')}
+                      {attempt.nextRetryAt ? ` · next try ${formatDateTime(attempt.nextRetryAt)}` : ''}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function CreateEndpoint({
+  onCreated,
+}: {
+  onCreated: (endpoint: Schemas['WebhookEndpointWithSecret']) => void;
+}) {
+  const session = useSession();
+  const [url, setUrl] = useState('');
+  const [events, setEvents] = useState<EventType[]>(EVENT_TYPES);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(undefined);
+    const result = await call(
+      session.client.POST('/v1/webhook-endpoints', { body: { url: url.trim(), events } }),
+    );
+    setBusy(false);
+    if (!result.ok) {
+      setProblem(result.problem);
+      return;
+    }
+    setUrl('');
+    onCreated(result.data);
+  };
+
+  const errors = fieldErrors(problem);
+  const urlError = errors.url ?? (problem?.status === 422 ? problem.detail : undefined);
+  return (
+    <aside className="panel" aria-labelledby="create-webhook-heading">
+      <h2 id="create-webhook-heading">Add an endpoint</h2>
+      {problem && !urlError ? <ProblemAlert problem={problem} fields={['url', 'events']} /> : null}
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <TextField
+          label="Endpoint URL"
+          type="url"
+          inputMode="url"
+          hint="https, on a public address."
+          required
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+          error={urlError}
+        />
+        <fieldset className={`choice${errors.events ? ' field-invalid' : ''}`}>
+          <legend>Events</legend>
+          {EVENT_TYPES.map((type) => (
+            <label key={type} className="choice-option">
+              <input
+                type="checkbox"
+                checked={events.includes(type)}
+                onChange={(event) =>
+                  setEvents((previous) =>
+                    event.target.checked ? [...previous, type] : previous.filter((item) => item !== type),
+                  )
+                }
+              />
+              <span>
+                <span className="choice-label mono">{type}</span>
+                <span className="choice-explanation">{EVENTS[type]}</span>
+              </span>
+            </label>
+          ))}
+          {errors.events ? <p className="field-error">{errors.events}</p> : null}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Adding…' : 'Add endpoint'}
+          </button>
+        </div>
+      </form>
+    </aside>
+  );
+}
