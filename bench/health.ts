@@ -1,12 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type LoadResult, load, repoPath, report, startChild } from './lib.js';
 
 /** `GET /health/ready` of the real service beside a bare Fastify route, same run, same machine. */
 export async function benchHealth(seconds = Number(process.env.BENCH_SECONDS ?? 10)) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cg-bench-'));
   const api = await startChild(repoPath('services/api/src/server.ts'), {
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cg-bench-')),
+    DATA_DIR: dataDir,
     RATE_LIMIT_ENABLED: 'false',
   });
   const baseline = await startChild(repoPath('bench/baseline-server.ts'), {});
@@ -26,6 +27,7 @@ export async function benchHealth(seconds = Number(process.env.BENCH_SECONDS ?? 
     }
   } finally {
     await Promise.all([api.stop(), baseline.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
   }
   const ratios = [1, 32].map((connections) => {
     const [bare, ready] = results.filter((r) => r.connections === connections);

@@ -5,7 +5,7 @@ export const BENCH_SERVER_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A throwaway PostgreSQL database for one benchmark run. */
-export async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createBenchDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `cg_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
   await admin.connect();
@@ -15,6 +15,7 @@ export async function createBenchDatabase(): Promise<{ url: string; drop(): Prom
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    name,
     drop: async () => {
       const client = new pg.Client({ connectionString: BENCH_SERVER_URL });
       await client.connect();
@@ -28,6 +29,16 @@ export const benchSecrets = () => ({
   JWT_SECRET: randomBytes(32).toString('base64url'),
   MASTER_KEY: randomBytes(32).toString('base64'),
 });
+
+/** A password-grant access token (Argon2-checked: about as slow as a sign-in). */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const token = await call(base, 'POST', '/v1/auth/token', undefined, {
+    grant_type: 'password',
+    username: email,
+    password,
+  });
+  return token.access_token as string;
+}
 
 async function call(base: string, method: string, path: string, token?: string, body?: unknown) {
   const res = await fetch(`${base}${path}`, {
@@ -62,18 +73,13 @@ export const sampleAssessment = (seed: number) => ({
 export async function seedDeals(base: string, deals: number) {
   const suffix = randomBytes(4).toString('hex');
   const password = 'benchmark password 1';
+  const emailOf = (side: 'sales' | 'procurement') => `${side}-${suffix}@bench.example`;
   const sign = async (side: 'sales' | 'procurement') => {
-    const email = `${side}-${suffix}@bench.example`;
     await call(base, 'POST', '/v1/signup', undefined, {
       organisation: { name: `${side} ${suffix}`, side },
-      user: { email, name: side, password },
+      user: { email: emailOf(side), name: side, password },
     });
-    const token = await call(base, 'POST', '/v1/auth/token', undefined, {
-      grant_type: 'password',
-      username: email,
-      password,
-    });
-    return token.access_token as string;
+    return signIn(base, emailOf(side), password);
   };
   const sales = await sign('sales');
   const procurement = await sign('procurement');
@@ -91,6 +97,9 @@ export async function seedDeals(base: string, deals: number) {
     sales,
     procurement,
     dealIds: ids,
+    password,
+    salesEmail: emailOf('sales'),
+    procurementEmail: emailOf('procurement'),
     call: (method: string, path: string, token?: string, body?: unknown) =>
       call(base, method, path, token, body),
   };

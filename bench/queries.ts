@@ -1,0 +1,129 @@
+import pg from 'pg';
+// The bench package depends on neither @cg/db nor the service: relative imports keep package.json
+// untouched, and resolve to the very modules the service runs (same files, same pg).
+import { openPostgres } from '../packages/db/src/index.js';
+import { getAlignment } from '../services/api/src/modules/alignment/service.js';
+import { getDeal, listDeals } from '../services/api/src/modules/deals/service.js';
+import type { Principal } from '../services/api/src/modules/identity/actor.js';
+
+/** One statement as node-postgres sent it to the server. */
+export interface CapturedQuery {
+  text: string;
+  values: unknown[];
+}
+
+let capturing: CapturedQuery[] | undefined;
+let patched = false;
+
+/**
+ * Records every statement node-postgres sends while `work` runs. The service's Kysely instances
+ * sit on the same `pg` module as this file (one copy in the workspace), so what is recorded is
+ * exactly what a request sends: the `begin; set_config` opening, each query with its bind
+ * parameters, the `commit`.
+ */
+export async function captureQueries(work: () => Promise<unknown>): Promise<CapturedQuery[]> {
+  if (!patched) {
+    patched = true;
+    const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const [first, second] = args;
+      if (capturing) {
+        if (typeof first === 'string')
+          capturing.push({ text: first, values: Array.isArray(second) ? second : [] });
+        else if (first && typeof first === 'object' && 'text' in first) {
+          const config = first as { text: string; values?: unknown[] };
+          capturing.push({ text: config.text, values: config.values ?? [] });
+        }
+      }
+      return original.apply(this, args);
+    } as typeof pg.Client.prototype.query;
+  }
+  const captured: CapturedQuery[] = [];
+  capturing = captured;
+  try {
+    await work();
+  } finally {
+    capturing = undefined;
+  }
+  return captured;
+}
+
+/** The service-level reads the scale benchmark measures, run in-process against a database. */
+export async function openServiceReads(ownerUrl: string) {
+  // The service's own connection set-up: migrations (nothing left to do), then the app-role pool.
+  const database = await openPostgres({ url: ownerUrl, poolMax: 2 });
+  type Deps = Parameters<typeof listDeals>[0];
+  const deps = { database } as unknown as Deps;
+  return {
+    listDeals: (principal: Principal, cursor?: string) =>
+      listDeals(deps, principal, { limit: 20, ...(cursor ? { cursor } : {}) }),
+    getDeal: (principal: Principal, dealId: string) => getDeal(deps, principal, dealId),
+    getAlignment: (principal: Principal, dealId: string) => getAlignment(database, principal, dealId),
+    close: () => database.close(),
+  };
+}
+
+export interface ExplainedQuery {
+  sql: string;
+  parameters: unknown[];
+  planningMs: number | null;
+  executionMs: number | null;
+  /** Shared buffers hit / read by the execution (top plan node), the planner's own excluded. */
+  sharedHit: number;
+  sharedRead: number;
+  plan: string;
+}
+
+const isExplainable = (text: string) => /^\s*(select|with)\b/i.test(text);
+
+/**
+ * `EXPLAIN (ANALYZE, BUFFERS)` of each captured SELECT, run as the service runs it: connected as
+ * the app role, inside a transaction with `app.org_id` set, so row-level security shapes the plan.
+ * Each statement is executed twice first (warm caches, as under load). Rolled back at the end.
+ */
+export async function explainCaptured(
+  appUrl: string,
+  organisationId: string,
+  queries: CapturedQuery[],
+): Promise<ExplainedQuery[]> {
+  const client = new pg.Client({ connectionString: appUrl });
+  await client.connect();
+  const explained: ExplainedQuery[] = [];
+  try {
+    await client.query('begin');
+    await client.query(`select set_config('app.org_id', $1, true)`, [organisationId]);
+    for (const query of queries.filter((q) => isExplainable(q.text))) {
+      for (let i = 0; i < 2; i++) await client.query(query.text, query.values);
+      const { rows } = await client.query(`explain (analyze, buffers) ${query.text}`, query.values);
+      const plan = rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
+      const number = (pattern: RegExp) => {
+        const match = pattern.exec(plan);
+        return match?.[1] ? Number(match[1]) : null;
+      };
+      // The first Buffers line of the execution part is the top node's (totals of the whole tree).
+      const execution = plan.split(/\nPlanning/)[0] ?? '';
+      const topBuffers = /\n\s+Buffers: ([^\n]*)/.exec(execution)?.[1] ?? '';
+      explained.push({
+        sql: query.text,
+        parameters: query.values,
+        planningMs: number(/Planning Time: ([\d.]+) ms/),
+        executionMs: number(/Execution Time: ([\d.]+) ms/),
+        sharedHit: Number(/shared hit=(\d+)/.exec(topBuffers)?.[1] ?? 0),
+        sharedRead: Number(/read=(\d+)/.exec(topBuffers)?.[1] ?? 0),
+        plan,
+      });
+    }
+  } finally {
+    await client.query('rollback').catch(() => undefined);
+    await client.end();
+  }
+  return explained;
+}
+
+/** The URL the service's request pool uses: the same server and database, as the app role. */
+export function appRoleUrl(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = 'common_ground_app';
+  url.password = '';
+  return url.toString();
+}
