@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.js';
+import { prepareStatementsOn } from './prepared-statements.js';
 import type { DB } from './schema.js';
 
 /** The role every request runs as; created by the first migration. */
@@ -166,6 +167,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   appUrl.password = options.appPassword ?? '';
   const appPool = new pg.Pool({ connectionString: appUrl.toString(), max: options.poolMax ?? 10, ...common });
   guard(appPool);
+  appPool.on('connect', prepareStatementsOn);
   const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }) });
 
   return {

@@ -94,4 +94,46 @@ if (!serverUrl) {
       );
     },
   );
+
+  t.test(
+    'when requests run on PostgreSQL, then their queries are prepared once per connection and survive a schema change',
+    async (t) => {
+      const testDatabase = await createTestDatabase();
+      t.teardown(testDatabase.drop);
+      if (!testDatabase.url) throw new Error('a PostgreSQL test database has a URL');
+      // One connection, so every transaction below runs on the same session.
+      const database = await openPostgres({ url: testDatabase.url, poolMax: 1 });
+      t.teardown(() => database.close());
+
+      const prepared = await database.asOrg('org_test', async (trx) => {
+        await sql`select ${'probe'}::text as value`.execute(trx);
+        const { rows } = await sql<{
+          name: string;
+          statement: string;
+        }>`select name, statement from pg_prepared_statements`.execute(trx);
+        return rows;
+      });
+      t.match(prepared, [{ name: /^cg_[0-9a-f]{40}$/, statement: /select \$1::text as value/ }]);
+
+      await database.asSystem(async (trx) => {
+        await sql`create table prepared_probe (id integer primary key)`.execute(trx);
+        await sql`insert into prepared_probe values (1)`.execute(trx);
+        await sql`grant select on prepared_probe to ${sql.id(APP_ROLE)}`.execute(trx);
+      });
+      const probe = () =>
+        database.asOrg('org_test', async (trx) => {
+          const { rows } = await sql<
+            Record<string, unknown>
+          >`select * from prepared_probe where id = ${1}`.execute(trx);
+          return rows;
+        });
+      t.same(await probe(), [{ id: 1 }]);
+      // Another replica's migration changes what the prepared statement returns.
+      await database.asSystem((trx) =>
+        sql`alter table prepared_probe add column note text default 'added'`.execute(trx),
+      );
+      await t.rejects(probe(), { code: '0A000' }, 'PostgreSQL refuses the outdated statement once');
+      t.same(await probe(), [{ id: 1, note: 'added' }], 'then the connection sends it unprepared');
+    },
+  );
 }
