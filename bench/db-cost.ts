@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { command, machine, processCpuMs, repoPath, startChild, writeResult } from './lib.js';
+import { buildServer } from '../services/api/scripts/build.js';
+import { command, machine, processCpuMs, startChild, writeResult } from './lib.js';
 import { appRoleUrl, type CapturedQuery, captureQueries, openServiceReads } from './queries.js';
 import { benchSecrets, createBenchDatabase, seedDeals } from './setup.js';
 
@@ -42,7 +43,7 @@ async function measure(client: pg.Client, backendPid: number, variant: Variant) 
 
 export async function benchDbCost() {
   const database = await createBenchDatabase();
-  const api = await startChild(repoPath('services/api/src/server.ts'), {
+  const api = await startChild(await buildServer(), {
     DATABASE_URL: database.url,
     ...benchSecrets(),
     RATE_LIMIT_ENABLED: 'false',

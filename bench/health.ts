@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildServer } from '../services/api/scripts/build.js';
 import { type LoadResult, load, repoPath, report, startChild } from './lib.js';
 
 /** `GET /health/ready` of the real service beside a bare Fastify route, same run, same machine. */
 export async function benchHealth(seconds = Number(process.env.BENCH_SECONDS ?? 10)) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cg-bench-'));
-  const api = await startChild(repoPath('services/api/src/server.ts'), {
+  const api = await startChild(await buildServer(), {
     DATA_DIR: dataDir,
     RATE_LIMIT_ENABLED: 'false',
   });

@@ -214,7 +214,9 @@ export async function startChild(
   pattern = /listening on (http:\/\/[^\s"]+)/,
   options: { nodeArgs?: string[] } = {},
 ): Promise<ChildServer> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script], {
+  // TypeScript runs through tsx; JavaScript (the API's bundle) as it is, as in production.
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

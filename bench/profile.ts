@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { command, load, machine, repoPath, startChild, writeResult } from './lib.js';
+import { buildServer } from '../services/api/scripts/build.js';
+import { command, load, machine, startChild, writeResult } from './lib.js';
 import { benchSecrets, createBenchDatabase, seedDeals } from './setup.js';
 
 /**
@@ -101,7 +102,7 @@ export async function profileRoute(route: keyof typeof ROUTES = 'alignment', sec
   const directory = mkdtempSync(path.join(tmpdir(), 'cg-profile-'));
   const database = await createBenchDatabase();
   const api = await startChild(
-    repoPath('services/api/src/server.ts'),
+    await buildServer(),
     { DATABASE_URL: database.url, ...benchSecrets(), RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'info' },
     undefined,
     { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`] },

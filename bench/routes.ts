@@ -1,3 +1,4 @@
+import { buildServer } from '../services/api/scripts/build.js';
 import {
   type LoadOptions,
   type LoadResult,
@@ -33,7 +34,7 @@ const CLOSED_ROUNDS = 40;
  */
 export async function benchRoutes(seconds = Number(process.env.BENCH_SECONDS ?? 10)) {
   const database = await createBenchDatabase();
-  const api = await startChild(repoPath('services/api/src/server.ts'), {
+  const api = await startChild(await buildServer(), {
     DATABASE_URL: database.url,
     ...benchSecrets(),
     RATE_LIMIT_ENABLED: 'false',
@@ -163,7 +164,7 @@ export async function benchRoutes(seconds = Number(process.env.BENCH_SECONDS ?? 
     setup: {
       database:
         'PostgreSQL on 127.0.0.1:5432 (throwaway database), pool of 10 in the API and in the baseline',
-      api: 'node --import tsx services/api/src/server.ts, RATE_LIMIT_ENABLED=false, LOG_LEVEL=info',
+      api: 'node services/api/dist/server.js (bundled by services/api/scripts/build.ts), RATE_LIMIT_ENABLED=false, LOG_LEVEL=info',
       client:
         'autocannon in the benchmark process, same machine (client, server and database share the CPUs)',
       seeded: `${PAIRS} organisation pairs × ${DEALS_PER_PAIR} deals; ${CLOSED_ROUNDS} rounds closed`,

@@ -1,11 +1,11 @@
 import pg from 'pg';
+import { buildServer } from '../services/api/scripts/build.js';
 import {
   type ChildServer,
   type LoadResult,
   load,
   type MemorySample,
   ratio,
-  repoPath,
   report,
   sampleMemory,
   startChild,
@@ -79,7 +79,7 @@ async function buildDataset(deals: number): Promise<Dataset> {
   let api: ChildServer | undefined;
   try {
     // The API migrates the database on start (as the owner, with the app's migrator).
-    api = await startChild(repoPath('services/api/src/server.ts'), {
+    api = await startChild(await buildServer(), {
       DATABASE_URL: database.url,
       ...benchSecrets(),
       RATE_LIMIT_ENABLED: 'false',

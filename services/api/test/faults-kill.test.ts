@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { WEBHOOK_EVENT_TYPES } from '@cg/contracts';
 import { createTestDatabase } from '@cg/db/testing';
 import t from 'tap';
 import {
@@ -15,7 +16,7 @@ import {
 } from './helpers/http-api.js';
 import { type ServerProcess, startServer } from './helpers/process.js';
 import { startReceiver, verifySignature } from './helpers/receiver.js';
-import { checkRoundInvariants, type RoundInvariantRows } from './helpers/round-invariants.js';
+import { checkRoundInvariants, loadRoundRows } from './helpers/round-invariants.js';
 
 /*
  * Issue 8, faults: the API process is killed (SIGKILL) in the middle of many concurrent
@@ -25,19 +26,11 @@ import { checkRoundInvariants, type RoundInvariantRows } from './helpers/round-i
  */
 
 const DEALS = 16;
-const WEBHOOK_EVENTS = [
-  'deal.joined',
-  'assessment.submitted',
-  'round.opened',
-  'alignment.ready',
-  'milestone.changed',
-  'deal.closed',
-];
 /** How each timeline type maps to a webhook type (the rest are not in the webhook catalogue). */
 const webhookTypeOf = (timelineType: string) =>
   timelineType.startsWith('milestone.')
     ? 'milestone.changed'
-    : WEBHOOK_EVENTS.includes(timelineType)
+    : (WEBHOOK_EVENT_TYPES as readonly string[]).includes(timelineType)
       ? timelineType
       : undefined;
 
@@ -100,7 +93,7 @@ if (!process.env.TEST_DATABASE_URL) {
       for (const party of [sales, procurement]) {
         const endpoint = await call(first.address, 'POST', '/v1/webhook-endpoints', {
           auth: party.auth,
-          body: { url: receiver.url(`/${party.side}`), events: WEBHOOK_EVENTS },
+          body: { url: receiver.url(`/${party.side}`), events: WEBHOOK_EVENT_TYPES },
         });
         if (endpoint.status !== 201) throw new Error(`subscribe failed: ${endpoint.status} ${endpoint.text}`);
         secrets.set(`/${party.side}`, endpoint.json.secret);
@@ -177,39 +170,7 @@ if (!process.env.TEST_DATABASE_URL) {
       servers.push(second);
       const base = second.address;
 
-      const loadRows = () =>
-        testDatabase.database.asSystem(
-          async (trx): Promise<RoundInvariantRows> => ({
-            deals: await trx
-              .selectFrom('deals')
-              .select([
-                'id',
-                'round',
-                'report_ready',
-                'sales_revision',
-                'procurement_revision',
-                'sales_round_revision',
-                'procurement_round_revision',
-              ])
-              .where('id', 'in', dealIds)
-              .execute(),
-            submissions: await trx
-              .selectFrom('assessment_submissions')
-              .select(['deal_id', 'side', 'revision', 'round'])
-              .where('deal_id', 'in', dealIds)
-              .execute(),
-            reports: await trx
-              .selectFrom('alignment_reports')
-              .select(['deal_id', 'version', 'round', 'based_on_sales', 'based_on_procurement'])
-              .where('deal_id', 'in', dealIds)
-              .execute(),
-            events: await trx
-              .selectFrom('deal_events')
-              .select(['id', 'deal_id', 'type'])
-              .where('deal_id', 'in', dealIds)
-              .execute(),
-          }),
-        );
+      const loadRows = () => loadRoundRows(testDatabase.database, dealIds);
 
       await t.test('then no round is half-written', async (t) => {
         const rows = await loadRows();

@@ -13,7 +13,7 @@ import {
   submitOver,
 } from './helpers/http-api.js';
 import { type ServerProcess, startServer } from './helpers/process.js';
-import { checkRoundInvariants } from './helpers/round-invariants.js';
+import { checkRoundInvariants, loadRoundRows } from './helpers/round-invariants.js';
 
 /*
  * Issue 8, faults: two API processes on one database, behind round-robin (requests alternate
@@ -109,36 +109,7 @@ if (!process.env.TEST_DATABASE_URL) {
         }
         t.same(notExactlyOnce, [], 'every round: one submission closed it, the other opened or waited');
 
-        const rows = await testDatabase.database.asSystem(async (trx) => ({
-          deals: await trx
-            .selectFrom('deals')
-            .select([
-              'id',
-              'round',
-              'report_ready',
-              'sales_revision',
-              'procurement_revision',
-              'sales_round_revision',
-              'procurement_round_revision',
-            ])
-            .where('id', 'in', dealIds)
-            .execute(),
-          submissions: await trx
-            .selectFrom('assessment_submissions')
-            .select(['deal_id', 'side', 'revision', 'round'])
-            .where('deal_id', 'in', dealIds)
-            .execute(),
-          reports: await trx
-            .selectFrom('alignment_reports')
-            .select(['deal_id', 'version', 'round', 'based_on_sales', 'based_on_procurement'])
-            .where('deal_id', 'in', dealIds)
-            .execute(),
-          events: await trx
-            .selectFrom('deal_events')
-            .select(['id', 'deal_id', 'type'])
-            .where('deal_id', 'in', dealIds)
-            .execute(),
-        }));
+        const rows = await loadRoundRows(testDatabase.database, dealIds);
         t.equal(rows.reports.length, DEALS * ROUNDS, `${DEALS * ROUNDS} reports: one per deal and round`);
         const perRound = new Map<string, number>();
         for (const report of rows.reports) {

@@ -21,6 +21,18 @@ t.test(
     t.equal(listening.length, 1, 'one start-up line');
     t.notMatch(server.output(), /JWT_SECRET|MASTER_KEY/, 'secrets are not printed');
 
+    // The bundle finds what it serves from files: the portal, the API reference and its assets.
+    for (const [pathname, type] of [
+      ['/', /^text\/html/],
+      ['/supplier/deals', /^text\/html/],
+      ['/openapi.json', /^application\/json/],
+      ['/docs/static/index.html', /^text\/html/],
+    ] as const) {
+      const response = await fetch(`${server.address}${pathname}`);
+      t.equal(response.status, 200, `GET ${pathname}`);
+      t.match(response.headers.get('content-type'), type, `GET ${pathname}: content type`);
+    }
+
     t.test(
       'when a keep-alive client is connected and SIGTERM arrives, then it exits promptly and cleanly',
       async (t) => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createKeyring } from '@cg/db';
+import { Webhook } from 'standardwebhooks';
 import t from 'tap';
 import { parseConfig } from '../src/config.js';
 import {
@@ -213,3 +214,16 @@ t.test('webhook settings', async (t) => {
     );
   }
 });
+
+t.test(
+  'when a partner verifies a delivery with the Standard Webhooks library, then either secret of a rotation verifies it',
+  async (t) => {
+    const [current, previous, stranger] = [newEndpointSecret(), newEndpointSecret(), newEndpointSecret()];
+    const body = JSON.stringify({ id: 'evt_1', type: 'deal.joined', data: { dealId: 'deal_1' } });
+    const headers = webhookHeaders([current, previous], 'whd_1', Math.floor(Date.now() / 1000), body);
+    t.same(new Webhook(current).verify(body, headers), JSON.parse(body), 'the new secret verifies');
+    t.same(new Webhook(previous).verify(body, headers), JSON.parse(body), 'the old secret verifies');
+    t.throws(() => new Webhook(stranger).verify(body, headers), 'another secret does not');
+    t.throws(() => new Webhook(current).verify(`${body} `, headers), 'a changed body does not');
+  },
+);

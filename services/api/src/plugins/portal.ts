@@ -1,10 +1,22 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-export const PORTAL_DIST = fileURLToPath(new URL('../../../portal/dist/', import.meta.url));
+/** The API package's folder: this module runs from `src/plugins/` under tsx and from `dist/` bundled. */
+function apiRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('the API package has no package.json');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const PORTAL_DIST = `${path.join(apiRoot(), '..', 'portal', 'dist')}${path.sep}`;
 
 /**
  * Serves the supplier and buyer portals (one static single-page app, built by `pnpm install`)

@@ -1,7 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { buildServer } from '../../scripts/build.js';
 
-const SERVER = fileURLToPath(new URL('../../src/server.ts', import.meta.url));
+/** The server as `pnpm start` runs it: bundled once per test process. */
+let bundle: Promise<string> | undefined;
+const serverBundle = () => {
+  bundle ??= buildServer();
+  return bundle;
+};
 const LISTENING = /Common Ground listening on (http:\/\/[^\s"]+) using ([^"]+)/;
 
 export interface ServerProcess {
@@ -12,9 +17,9 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the real server entry point as a child process and waits for its listening line. */
+/** Starts the real server (its production bundle) as a child process and waits for its listening line. */
 export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+  const child = spawn(process.execPath, [await serverBundle()], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,3 +1,5 @@
+import type { Database } from '@cg/db';
+
 type Side = 'sales' | 'procurement';
 
 export interface RoundInvariantRows {
@@ -19,6 +21,40 @@ export interface RoundInvariantRows {
     based_on_procurement: number;
   }[];
   events: { id: string; deal_id: string; type: string }[];
+}
+
+/** The rows `checkRoundInvariants` looks at, for the given deals. */
+export function loadRoundRows(database: Database, dealIds: string[]): Promise<RoundInvariantRows> {
+  return database.asSystem(async (trx) => ({
+    deals: await trx
+      .selectFrom('deals')
+      .select([
+        'id',
+        'round',
+        'report_ready',
+        'sales_revision',
+        'procurement_revision',
+        'sales_round_revision',
+        'procurement_round_revision',
+      ])
+      .where('id', 'in', dealIds)
+      .execute(),
+    submissions: await trx
+      .selectFrom('assessment_submissions')
+      .select(['deal_id', 'side', 'revision', 'round'])
+      .where('deal_id', 'in', dealIds)
+      .execute(),
+    reports: await trx
+      .selectFrom('alignment_reports')
+      .select(['deal_id', 'version', 'round', 'based_on_sales', 'based_on_procurement'])
+      .where('deal_id', 'in', dealIds)
+      .execute(),
+    events: await trx
+      .selectFrom('deal_events')
+      .select(['id', 'deal_id', 'type'])
+      .where('deal_id', 'in', dealIds)
+      .execute(),
+  }));
 }
 
 /**
