@@ -13,7 +13,23 @@ export interface CapturedQuery {
 }
 
 let capturing: CapturedQuery[] | undefined;
-let patched = false;
+
+// Patched when this module loads, before any pool connects: the request pool binds each new
+// connection's `query` (to name prepared statements), so a connection made before the patch
+// would send its statements past it unseen.
+const originalQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const [first, second] = args;
+  if (capturing) {
+    if (typeof first === 'string')
+      capturing.push({ text: first, values: Array.isArray(second) ? second : [] });
+    else if (first && typeof first === 'object' && 'text' in first) {
+      const config = first as { text: string; values?: unknown[] };
+      capturing.push({ text: config.text, values: config.values ?? [] });
+    }
+  }
+  return originalQuery.apply(this, args);
+} as typeof pg.Client.prototype.query;
 
 /**
  * Records every statement node-postgres sends while `work` runs. The service's Kysely instances
@@ -22,22 +38,6 @@ let patched = false;
  * parameters, the `commit`.
  */
 export async function captureQueries(work: () => Promise<unknown>): Promise<CapturedQuery[]> {
-  if (!patched) {
-    patched = true;
-    const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const [first, second] = args;
-      if (capturing) {
-        if (typeof first === 'string')
-          capturing.push({ text: first, values: Array.isArray(second) ? second : [] });
-        else if (first && typeof first === 'object' && 'text' in first) {
-          const config = first as { text: string; values?: unknown[] };
-          capturing.push({ text: config.text, values: config.values ?? [] });
-        }
-      }
-      return original.apply(this, args);
-    } as typeof pg.Client.prototype.query;
-  }
   const captured: CapturedQuery[] = [];
   capturing = captured;
   try {
