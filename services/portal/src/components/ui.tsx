@@ -176,6 +176,47 @@ export function SelectField({
   );
 }
 
+/** Checkboxes for choosing several of a fixed list (scopes, events), each with its explanation. */
+export function CheckboxGroup<Option extends string>({
+  legend,
+  options,
+  explanations,
+  selected,
+  onChange,
+  error,
+}: {
+  legend: string;
+  options: readonly Option[];
+  explanations: Record<Option, string>;
+  selected: readonly Option[];
+  onChange: (selected: Option[]) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <fieldset className={`choice${error ? ' field-invalid' : ''}`}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option} className="choice-option">
+          <input
+            type="checkbox"
+            checked={selected.includes(option)}
+            onChange={(event) =>
+              onChange(
+                event.target.checked ? [...selected, option] : selected.filter((item) => item !== option),
+              )
+            }
+          />
+          <span>
+            <span className="choice-label mono">{option}</span>
+            <span className="choice-explanation">{explanations[option]}</span>
+          </span>
+        </label>
+      ))}
+      {error ? <p className="field-error">{error}</p> : null}
+    </fieldset>
+  );
+}
+
 /** Copies text to the clipboard, and says whether it worked. */
 export function CopyButton({ value, label = 'Copy' }: { value: string; label?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { call, fieldErrors, type Problem } from '../api.js';
 import {
   Alert,
+  CheckboxGroup,
   ConfirmButton,
   CopyField,
   LoadError,
@@ -368,27 +369,14 @@ function CreateApiClient({ onCreated }: { onCreated: (client: Schemas['CreatedAp
           onChange={(e) => setName(e.target.value)}
           error={errors.name}
         />
-        <fieldset className={`choice${errors.scopes ? ' field-invalid' : ''}`}>
-          <legend>Scopes</legend>
-          {SCOPES.map((scope) => (
-            <label key={scope} className="choice-option">
-              <input
-                type="checkbox"
-                checked={scopes.includes(scope)}
-                onChange={(event) =>
-                  setScopes((previous) =>
-                    event.target.checked ? [...previous, scope] : previous.filter((item) => item !== scope),
-                  )
-                }
-              />
-              <span>
-                <span className="choice-label mono">{scope}</span>
-                <span className="choice-explanation">{SCOPE_EXPLANATIONS[scope]}</span>
-              </span>
-            </label>
-          ))}
-          {errors.scopes ? <p className="field-error">{errors.scopes}</p> : null}
-        </fieldset>
+        <CheckboxGroup
+          legend="Scopes"
+          options={SCOPES}
+          explanations={SCOPE_EXPLANATIONS}
+          selected={scopes}
+          onChange={setScopes}
+          error={errors.scopes}
+        />
         <div className="actions">
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? 'Creating…' : 'Create client'}

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { call, fieldErrors, type Problem } from '../api.js';
 import {
   Alert,
+  CheckboxGroup,
   ConfirmButton,
   CopyField,
   LoadError,
@@ -275,27 +276,14 @@ function CreateEndpoint({
           onChange={(event) => setUrl(event.target.value)}
           error={urlError}
         />
-        <fieldset className={`choice${errors.events ? ' field-invalid' : ''}`}>
-          <legend>Events</legend>
-          {EVENT_TYPES.map((type) => (
-            <label key={type} className="choice-option">
-              <input
-                type="checkbox"
-                checked={events.includes(type)}
-                onChange={(event) =>
-                  setEvents((previous) =>
-                    event.target.checked ? [...previous, type] : previous.filter((item) => item !== type),
-                  )
-                }
-              />
-              <span>
-                <span className="choice-label mono">{type}</span>
-                <span className="choice-explanation">{EVENTS[type]}</span>
-              </span>
-            </label>
-          ))}
-          {errors.events ? <p className="field-error">{errors.events}</p> : null}
-        </fieldset>
+        <CheckboxGroup
+          legend="Events"
+          options={EVENT_TYPES}
+          explanations={EVENTS}
+          selected={events}
+          onChange={setEvents}
+          error={errors.events}
+        />
         <div className="actions">
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? 'Adding…' : 'Add endpoint'}
