@@ -67,3 +67,21 @@ export function useFlash(): string | undefined {
   useEffect(() => clearFlash(), []);
   return flash;
 }
+
+/**
+ * A request sent by a form or a button: `busy` while it runs, the API's `problem` when it fails
+ * (cleared when the next one starts), `onSuccess` with its data when it succeeds.
+ */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const run = async <T>(request: () => Promise<Result<T>>, onSuccess: (data: T) => void) => {
+    setBusy(true);
+    setProblem(undefined);
+    const result = await request();
+    setBusy(false);
+    if (result.ok) onSuccess(result.data);
+    else setProblem(result.problem);
+  };
+  return { busy, problem, run };
+}

@@ -14,7 +14,7 @@ import {
   TextField,
 } from '../components/ui.js';
 import { usePortal, useSession } from '../context.js';
-import { usePageTitle, useResource } from '../hooks.js';
+import { useAction, usePageTitle, useResource } from '../hooks.js';
 import { formatDateTime, ROLE_EXPLANATIONS, ROLE_LABELS, SCOPE_EXPLANATIONS } from '../labels.js';
 import { Link } from '../router.js';
 import { Webhooks } from './webhooks.js';
@@ -176,30 +176,27 @@ function AddMember({ onAdded }: { onAdded: () => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Schemas['Role']>('member');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const { busy, problem, run } = useAction();
   const [added, setAdded] = useState<string>();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(undefined);
     setAdded(undefined);
-    const result = await call(
-      session.client.POST('/v1/organisation/members', {
-        body: { email: email.trim(), name: name.trim(), role, password },
-      }),
+    await run(
+      () =>
+        call(
+          session.client.POST('/v1/organisation/members', {
+            body: { email: email.trim(), name: name.trim(), role, password },
+          }),
+        ),
+      (data) => {
+        setAdded(`${data.name} can now sign in with ${data.email}.`);
+        setEmail('');
+        setName('');
+        setPassword('');
+        onAdded();
+      },
     );
-    setBusy(false);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setAdded(`${result.data.name} can now sign in with ${result.data.email}.`);
-    setEmail('');
-    setName('');
-    setPassword('');
-    onAdded();
   };
 
   const errors = fieldErrors(problem);
@@ -337,23 +334,17 @@ function CreateApiClient({ onCreated }: { onCreated: (client: Schemas['CreatedAp
   const session = useSession();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Schemas['Scope'][]>(['deals:read']);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const { busy, problem, run } = useAction();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(undefined);
-    const result = await call(
-      session.client.POST('/v1/api-clients', { body: { name: name.trim(), scopes } }),
+    await run(
+      () => call(session.client.POST('/v1/api-clients', { body: { name: name.trim(), scopes } })),
+      (data) => {
+        setName('');
+        onCreated(data);
+      },
     );
-    setBusy(false);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setName('');
-    onCreated(result.data);
   };
 
   const errors = fieldErrors(problem);

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { fieldErrors, type Problem, problemSlug } from '../api.js';
+import { fieldErrors, problemSlug } from '../api.js';
 import { Alert, PageHeading, ProblemAlert, TextField } from '../components/ui.js';
 import { useSession } from '../context.js';
-import { usePageTitle } from '../hooks.js';
+import { useAction, usePageTitle } from '../hooks.js';
 import type { PortalInfo } from '../portals.js';
 import { Link, navigate } from '../router.js';
 
@@ -21,18 +21,17 @@ export function SignInPage({ portal, expired }: { portal: PortalInfo; expired: b
   const session = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const { busy, problem, run } = useAction();
   usePageTitle(`Sign in · ${portal.name}`);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(undefined);
-    const result = await session.signIn(email.trim(), password);
-    setBusy(false);
-    if (result.ok) afterSignIn(portal);
-    else setProblem(result.problem);
+    await run(
+      () => session.signIn(email.trim(), password),
+      () => {
+        afterSignIn(portal);
+      },
+    );
   };
 
   const errors = fieldErrors(problem);
@@ -93,21 +92,21 @@ export function SignUpPage({ portal }: { portal: PortalInfo }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const { busy, problem, run } = useAction();
   usePageTitle(`Create an account · ${portal.name}`);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(undefined);
-    const result = await session.signUp({
-      organisation: { name: organisation.trim(), side: portal.side },
-      user: { email: email.trim(), name: name.trim(), password },
-    });
-    setBusy(false);
-    if (result.ok) afterSignIn(portal);
-    else setProblem(result.problem);
+    await run(
+      () =>
+        session.signUp({
+          organisation: { name: organisation.trim(), side: portal.side },
+          user: { email: email.trim(), name: name.trim(), password },
+        }),
+      () => {
+        afterSignIn(portal);
+      },
+    );
   };
 
   const errors = fieldErrors(problem);

@@ -26,7 +26,7 @@ import {
   SelectField,
 } from '../components/ui.js';
 import { usePortal, useSession } from '../context.js';
-import { useFlash, useInterval, usePageTitle, useResource } from '../hooks.js';
+import { useAction, useFlash, useInterval, usePageTitle, useResource } from '../hooks.js';
 import {
   APPROACH_INFO,
   type Assessment,
@@ -198,21 +198,20 @@ function InvitePanel({ deal, onIssued }: { deal: Deal; onIssued: () => void }) {
   const session = useSession();
   const { portal } = usePortal();
   const [invitation, setInvitation] = useState<Schemas['Invitation']>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const { busy, problem, run } = useAction();
   const other = portalOfSide(otherSide(portal.side));
 
   const issue = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    const result = await call(
-      session.client.POST('/v1/deals/{dealId}/invitations', { params: { path: { dealId: deal.id } } }),
+    await run(
+      () =>
+        call(
+          session.client.POST('/v1/deals/{dealId}/invitations', { params: { path: { dealId: deal.id } } }),
+        ),
+      (data) => {
+        setInvitation(data);
+        onIssued();
+      },
     );
-    setBusy(false);
-    if (result.ok) {
-      setInvitation(result.data);
-      onIssued();
-    } else setProblem(result.problem);
   };
 
   return (
@@ -250,21 +249,21 @@ type Outcome = (typeof OUTCOMES)[number];
 function CloseDeal({ deal, onClosed }: { deal: Deal; onClosed: () => void }) {
   const session = useSession();
   const [outcome, setOutcome] = useState<Outcome>('won');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const { busy, problem, run } = useAction();
 
   const close = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    const result = await call(
-      session.client.PATCH('/v1/deals/{dealId}', {
-        params: { path: { dealId: deal.id } },
-        body: { status: outcome },
-      }),
+    await run(
+      () =>
+        call(
+          session.client.PATCH('/v1/deals/{dealId}', {
+            params: { path: { dealId: deal.id } },
+            body: { status: outcome },
+          }),
+        ),
+      () => {
+        onClosed();
+      },
     );
-    setBusy(false);
-    if (result.ok) onClosed();
-    else setProblem(result.problem);
   };
 
   return (
@@ -430,22 +429,24 @@ function PendingRound({
 }) {
   const session = useSession();
   const { portal } = usePortal();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const { busy, problem, run } = useAction();
   const assessmentPath = `${portal.basePath}/deals/${encodeURIComponent(deal.id)}/assessment`;
   const pending = report.pendingRound;
   if (!pending) return null;
   const mine = pending.waitingFor.includes(reader);
 
   const confirm = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    const result = await call(
-      session.client.POST('/v1/deals/{dealId}/assessment/submit', { params: { path: { dealId: deal.id } } }),
+    await run(
+      () =>
+        call(
+          session.client.POST('/v1/deals/{dealId}/assessment/submit', {
+            params: { path: { dealId: deal.id } },
+          }),
+        ),
+      () => {
+        onChanged();
+      },
     );
-    setBusy(false);
-    if (result.ok) onChanged();
-    else setProblem(result.problem);
   };
 
   return (

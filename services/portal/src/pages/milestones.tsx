@@ -12,7 +12,7 @@ import {
   TextField,
 } from '../components/ui.js';
 import { usePortal, useSession } from '../context.js';
-import { type Resource, useResource } from '../hooks.js';
+import { type Resource, useAction, useResource } from '../hooks.js';
 import { capitalise, type Deal, formatDate, sideName } from '../labels.js';
 
 type Milestone = Schemas['Milestone'];
@@ -160,31 +160,28 @@ function AddMilestone({ deal, reader, onAdded }: { deal: Deal; reader: Side; onA
   const [ownerSide, setOwnerSide] = useState<Side>(reader);
   const [dueAt, setDueAt] = useState('');
   const [status, setStatus] = useState<MilestoneStatus>('open');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const { busy, problem, run } = useAction();
   const [added, setAdded] = useState<string>();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(undefined);
     setAdded(undefined);
-    const result = await call(
-      session.client.POST('/v1/deals/{dealId}/milestones', {
-        params: { path: { dealId: deal.id } },
-        body: { title: title.trim(), ownerSide, status, ...(dueAt ? { dueAt } : {}) },
-      }),
+    await run(
+      () =>
+        call(
+          session.client.POST('/v1/deals/{dealId}/milestones', {
+            params: { path: { dealId: deal.id } },
+            body: { title: title.trim(), ownerSide, status, ...(dueAt ? { dueAt } : {}) },
+          }),
+        ),
+      (data) => {
+        setAdded(`Added “${data.title}”.`);
+        setTitle('');
+        setDueAt('');
+        setStatus('open');
+        onAdded();
+      },
     );
-    setBusy(false);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setAdded(`Added “${result.data.title}”.`);
-    setTitle('');
-    setDueAt('');
-    setStatus('open');
-    onAdded();
   };
 
   const errors = fieldErrors(problem);

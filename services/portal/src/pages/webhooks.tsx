@@ -12,7 +12,7 @@ import {
   TextField,
 } from '../components/ui.js';
 import { useSession } from '../context.js';
-import { useResource } from '../hooks.js';
+import { useAction, useResource } from '../hooks.js';
 import { formatDateTime } from '../labels.js';
 
 type Endpoint = Schemas['WebhookEndpoint'];
@@ -240,23 +240,17 @@ function CreateEndpoint({
   const session = useSession();
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<EventType[]>(EVENT_TYPES);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const { busy, problem, run } = useAction();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(undefined);
-    const result = await call(
-      session.client.POST('/v1/webhook-endpoints', { body: { url: url.trim(), events } }),
+    await run(
+      () => call(session.client.POST('/v1/webhook-endpoints', { body: { url: url.trim(), events } })),
+      (data) => {
+        setUrl('');
+        onCreated(data);
+      },
     );
-    setBusy(false);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setUrl('');
-    onCreated(result.data);
   };
 
   const errors = fieldErrors(problem);
