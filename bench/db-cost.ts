@@ -5,10 +5,11 @@ import { appRoleUrl, type CapturedQuery, captureQueries, openServiceReads } from
 import { benchSecrets, createBenchDatabase, seedDeals } from './setup.js';
 
 /**
- * What the database does for one read, without HTTP: the statements the service sends for
+ * What the database does for one read, without HTTP: the statement the service sends for
  * `GET /v1/deals/{id}/alignment` (captured from its code), replayed on one app-role connection,
- * against a bare primary-key read, as they are and with named prepared statements (planned once
- * per connection). For each variant: wall time per request on one connection (round trips
+ * against a bare primary-key read: as the service sends it (one message: the organisation's
+ * setting and `execute` of the prepared statement), and in an explicit transaction, unprepared
+ * and prepared. For each variant: wall time per request on one connection (round trips
  * included), and the CPU time of the PostgreSQL backend and of this client per request.
  * Diagnostic, not part of `pnpm bench`:
  *
@@ -83,12 +84,20 @@ export async function benchDbCost() {
         Number((await c.query('select pg_backend_pid() as pid')).rows[0].pid);
       const appPid = await pidOf(client);
       const ownerPid = await pidOf(ownerClient);
-      const replay = (prepared: boolean) => async (c: pg.Client) => {
-        for (const [index, statement] of captured.entries()) {
-          if (prepared && statement.values.length > 0)
-            await c.query({ name: `s${index}`, text: statement.text, values: statement.values });
-          else await c.query(statement.text, statement.values.length > 0 ? statement.values : undefined);
-        }
+      const [read] = captured;
+      if (captured.length !== 1 || !read) throw new Error('the alignment read is one statement');
+      const literal = (value: unknown) => (value === null ? 'null' : pg.escapeLiteral(String(value)));
+      const setting = `select set_config('app.org_id', ${pg.escapeLiteral(principal.organisationId)}, true)`;
+      // As the service sends it once the statement is prepared on the connection: one message.
+      const oneMessage = async (c: pg.Client) => {
+        await c.query(`${setting}; execute alignment_read(${read.values.map(literal).join(', ')})`);
+      };
+      // The same statement in an explicit transaction, as every other request runs.
+      const transaction = (prepared: boolean) => async (c: pg.Client) => {
+        await c.query(`begin; ${setting}`);
+        if (prepared) await c.query({ name: 'alignment_read', text: read.text, values: read.values });
+        else await c.query(read.text, read.values);
+        await c.query('commit');
       };
       const pk = (prepared: boolean) => (c: pg.Client) =>
         prepared
@@ -114,16 +123,23 @@ export async function benchDbCost() {
       );
       results.push(
         await measure(client, appPid, {
-          name: 'alignment read, as the service sends it',
-          statements: captured.length,
-          run: replay(false),
+          name: 'alignment read in a transaction, unprepared',
+          statements: 3,
+          run: transaction(false),
         }),
       );
       results.push(
         await measure(client, appPid, {
-          name: 'alignment read, named prepared statements',
-          statements: captured.length,
-          run: replay(true),
+          name: 'alignment read in a transaction, prepared',
+          statements: 3,
+          run: transaction(true),
+        }),
+      );
+      results.push(
+        await measure(client, appPid, {
+          name: 'alignment read as the service sends it (one message, prepared)',
+          statements: 1,
+          run: oneMessage,
         }),
       );
     } finally {

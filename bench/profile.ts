@@ -63,6 +63,8 @@ export function summariseProfile(file: string, window?: { fromMicros: number; to
   const byFunction = new Map<string, number>();
   const byOwnerSelf = new Map<string, number>();
   const byOwnerInclusive = new Map<string, number>();
+  // Who calls into the VM's native entries (socket writes, say): their nearest named callers.
+  const nativeCallers = new Map<string, number>();
   for (const [id, micros] of selfMicros) {
     const frame = nodes.get(id)?.callFrame;
     if (!frame) continue;
@@ -75,6 +77,15 @@ export function summariseProfile(file: string, window?: { fromMicros: number; to
     const key = `${frame.functionName || '(anonymous)'} (${owner}${frame.url ? `:${frame.lineNumber + 1}` : ''})`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
     byOwnerSelf.set(owner, (byOwnerSelf.get(owner) ?? 0) + micros);
+    if (owner === '(V8/native)' && frame.functionName && !frame.functionName.startsWith('(')) {
+      const callers: string[] = [];
+      for (let at = parent.get(id); at !== undefined && callers.length < 3; at = parent.get(at)) {
+        const caller = nodes.get(at)?.callFrame;
+        if (caller?.functionName) callers.push(`${caller.functionName} (${ownerOf(caller.url)})`);
+      }
+      const key = `${frame.functionName} ← ${callers.join(' ← ')}`;
+      nativeCallers.set(key, (nativeCallers.get(key) ?? 0) + micros);
+    }
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const up = ownerOf(nodes.get(at)?.callFrame.url ?? '');
@@ -95,6 +106,7 @@ export function summariseProfile(file: string, window?: { fromMicros: number; to
     selfByOwner: top(byOwnerSelf, 25),
     inclusiveByOwner: top(byOwnerInclusive, 25),
     selfByFunction: top(byFunction, 40),
+    nativeCallers: top(nativeCallers, 15),
   };
 }
 
@@ -143,6 +155,8 @@ export async function profileRoute(route: keyof typeof ROUTES = 'alignment', sec
   console.table(summary.inclusiveByOwner.slice(0, 15));
   console.log('self time by function:');
   console.table(summary.selfByFunction.slice(0, 20));
+  console.log('native entries by their callers:');
+  console.table(summary.nativeCallers.slice(0, 10));
   const saved = writeResult(
     `profile-${route}.json`,
     `${JSON.stringify({ benchmark: `profile-${route}`, measuredAt: new Date().toISOString(), command: command(), machine: machine(), load: result, ...summary }, null, 2)}\n`,

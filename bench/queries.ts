@@ -13,6 +13,8 @@ export interface CapturedQuery {
 }
 
 let capturing: CapturedQuery[] | undefined;
+/** Set while a one-statement read runs: it is recorded as its statement, not as the wire messages. */
+let insideRead = false;
 
 // Patched when this module loads, before any pool connects: the request pool binds each new
 // connection's `query` (to name prepared statements), so a connection made before the patch
@@ -20,7 +22,7 @@ let capturing: CapturedQuery[] | undefined;
 const originalQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const [first, second] = args;
-  if (capturing) {
+  if (capturing && !insideRead) {
     if (typeof first === 'string')
       capturing.push({ text: first, values: Array.isArray(second) ? second : [] });
     else if (first && typeof first === 'object' && 'text' in first) {
@@ -34,8 +36,9 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 /**
  * Records every statement node-postgres sends while `work` runs. The service's Kysely instances
  * sit on the same `pg` module as this file (one copy in the workspace), so what is recorded is
- * exactly what a request sends: the `begin; set_config` opening, each query with its bind
- * parameters, the `commit`.
+ * exactly what a request sends: for a transaction, the `begin; set_config` opening, each query
+ * with its bind parameters, the `commit`; for a one-statement read (`readAsOrg`, through
+ * `openServiceReads`), that statement with its parameters.
  */
 export async function captureQueries(work: () => Promise<unknown>): Promise<CapturedQuery[]> {
   const captured: CapturedQuery[] = [];
@@ -52,6 +55,18 @@ export async function captureQueries(work: () => Promise<unknown>): Promise<Capt
 export async function openServiceReads(ownerUrl: string) {
   // The service's own connection set-up: migrations (nothing left to do), then the app-role pool.
   const database = await openPostgres({ url: ownerUrl, poolMax: 2 });
+  // A read through `readAsOrg` goes out as `select set_config(…); execute <name>(…)` once its
+  // statement is prepared on the connection: record the statement itself, which is what runs.
+  const readAsOrg = database.readAsOrg;
+  database.readAsOrg = async (orgId, query) => {
+    capturing?.push({ text: query.sql, values: [...query.parameters] });
+    insideRead = true;
+    try {
+      return await readAsOrg(orgId, query);
+    } finally {
+      insideRead = false;
+    }
+  };
   type Deps = Parameters<typeof listDeals>[0];
   const deps = { database } as unknown as Deps;
   return {

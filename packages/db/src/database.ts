@@ -1,11 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.js';
-import { prepareStatementsOn } from './prepared-statements.js';
+import {
+  forgetPreparedOn,
+  isOutdatedStatement,
+  preparedNameOn,
+  prepareStatementsOn,
+} from './prepared-statements.js';
 import type { DB } from './schema.js';
 
 /** The role every request runs as; created by the first migration. */
@@ -22,6 +27,12 @@ export interface Database {
    * row-level security confines it to what that organisation may see.
    */
   asOrg<T>(orgId: string, work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  /**
+   * Runs one read-only statement as the request role, confined to `orgId` like `asOrg`, and
+   * returns its rows: for the hot reads, in one round trip to PostgreSQL once the statement is
+   * prepared on the connection (see `orgRead`).
+   */
+  readAsOrg<R>(orgId: string, query: CompiledQuery<R>): Promise<R[]>;
   /**
    * Runs `work` in one transaction with access across organisations: for look-ups before the
    * caller is known (login, invitation codes) and for background jobs. Every use is a reviewed
@@ -98,9 +109,6 @@ function setOrg(trx: Kysely<DB>, orgId: string) {
   return sql`select set_config('app.org_id', ${orgId}, true)`.execute(trx);
 }
 
-/** A PostgreSQL string literal (standard_conforming_strings is on since 9.1). */
-const quoteLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
-
 /**
  * One transaction on one pooled connection, opened and scoped to the organisation in a single
  * round trip (`begin; select set_config(…)` as one simple-protocol message): round trips are the
@@ -112,7 +120,9 @@ async function orgTransaction<T>(
   work: (trx: Kysely<DB>) => Promise<T>,
 ): Promise<T> {
   return db.connection().execute(async (connection) => {
-    await sql.raw(`begin; select set_config('app.org_id', ${quoteLiteral(orgId)}, true)`).execute(connection);
+    await sql
+      .raw(`begin; select set_config('app.org_id', ${pg.escapeLiteral(orgId)}, true)`)
+      .execute(connection);
     try {
       const result = await work(connection);
       await sql`commit`.execute(connection);
@@ -122,6 +132,63 @@ async function orgTransaction<T>(
       throw error;
     }
   });
+}
+
+/**
+ * A bind parameter as a literal for `execute`, written as node-postgres would send it bound (text
+ * format); undefined for a value that has no such literal here (then the statement is bound).
+ */
+function executeArgument(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return value.includes('\0') ? undefined : pg.escapeLiteral(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return pg.escapeLiteral(String(value));
+  if (typeof value === 'boolean') return pg.escapeLiteral(String(value));
+  return undefined;
+}
+
+/**
+ * One read-only statement confined to the organisation. Once the statement is prepared on the
+ * connection, it is a single simple-protocol message — `select set_config('app.org_id', …, true);
+ * execute <statement>(…)` — which PostgreSQL runs as one implicit transaction, so the setting
+ * holds for the statement and ends with it: one round trip instead of `begin`, the statement and
+ * `commit`, with the plan still made once per connection. The arguments travel as escaped
+ * literals (`pg.escapeLiteral`, safe whatever `standard_conforming_strings` says) and reach the
+ * prepared statement's typed parameters as a bound text value would. The first time on a
+ * connection, or with an argument that has no literal, it runs as an ordinary transaction.
+ */
+export async function orgRead<R>(pool: pg.Pool, orgId: string, query: CompiledQuery<R>): Promise<R[]> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const name = preparedNameOn(client, query.sql);
+    const args = query.parameters.map(executeArgument);
+    if (name !== undefined && args.every((arg) => arg !== undefined)) {
+      try {
+        const results = (await client.query(
+          `select set_config('app.org_id', ${pg.escapeLiteral(orgId)}, true); execute ${name}(${args.join(', ')})`,
+        )) as unknown as pg.QueryResult[];
+        return (results[1]?.rows ?? []) as R[];
+      } catch (error) {
+        if (isOutdatedStatement(error)) forgetPreparedOn(client, query.sql);
+        throw error;
+      }
+    }
+    await client.query(`begin; select set_config('app.org_id', ${pg.escapeLiteral(orgId)}, true)`);
+    try {
+      const result = await client.query(query.sql, query.parameters as unknown[]);
+      await client.query('commit');
+      return result.rows as R[];
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) broken = error as Error;
+    throw error;
+  } finally {
+    // A connection that failed is closed rather than handed to the next request.
+    client.release(broken);
+  }
 }
 
 function redactUrl(url: string): string {
@@ -174,6 +241,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     kind: 'postgres',
     description: redactUrl(options.url),
     asOrg: (orgId, work) => orgTransaction(app, orgId, work),
+    readAsOrg: (orgId, query) => orgRead(appPool, orgId, query),
     asSystem: (work) => owner.transaction().execute(work),
     ping: async () => {
       await sql`select 1`.execute(app);
@@ -214,6 +282,11 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
       db.transaction().execute(async (trx) => {
         await setOrg(trx, orgId);
         return work(trx);
+      }),
+    readAsOrg: (orgId, query) =>
+      db.transaction().execute(async (trx) => {
+        await setOrg(trx, orgId);
+        return (await trx.executeQuery(query)).rows;
       }),
     asSystem: (work) =>
       db.transaction().execute(async (trx) => {

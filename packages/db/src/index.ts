@@ -1,6 +1,7 @@
 // The webhook tables' types augment DB (declaration merging).
 import './schema-webhooks.js';
 
+export { compileOnce, type Param } from './compiled-query.js';
 export {
   APP_ROLE,
   type Database,

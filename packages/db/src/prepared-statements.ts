@@ -9,9 +9,48 @@ import type pg from 'pg';
 const MAX_PREPARED_PER_CONNECTION = 1000;
 
 /** SQLSTATE of "cached plan must not change result type": a prepared statement outlived a schema change. */
-const FEATURE_NOT_SUPPORTED = '0A000';
+export const OUTDATED_PREPARED_STATEMENT = '0A000';
 
 type Send = (...args: unknown[]) => unknown;
+
+/** What one connection has prepared, by statement text. */
+class ConnectionStatements {
+  private readonly names = new Map<string, string>();
+  /** Names the server has answered for: the statement exists on the connection. */
+  private readonly prepared = new Set<string>();
+  private readonly unprepared = new Set<string>();
+
+  /** The name to send `text` under, or undefined to send it unnamed. */
+  nameFor(text: string): string | undefined {
+    let name = this.names.get(text);
+    if (name === undefined) {
+      if (this.unprepared.has(text) || this.names.size >= MAX_PREPARED_PER_CONNECTION) return undefined;
+      name = `cg_${createHash('sha1').update(text).digest('hex')}`;
+      this.names.set(text, name);
+    }
+    return name;
+  }
+
+  confirm(name: string): void {
+    this.prepared.add(name);
+  }
+
+  /** The name of `text` if the server already holds it prepared. */
+  preparedName(text: string): string | undefined {
+    const name = this.names.get(text);
+    return name !== undefined && this.prepared.has(name) ? name : undefined;
+  }
+
+  /** After PostgreSQL refused the prepared statement as outdated: send this text unnamed from now on. */
+  forget(text: string): void {
+    const name = this.names.get(text);
+    if (name !== undefined) this.prepared.delete(name);
+    this.names.delete(text);
+    this.unprepared.add(text);
+  }
+}
+
+const statementsOf = new WeakMap<pg.ClientBase, ConnectionStatements>();
 
 /**
  * Makes a pooled connection send each parameterised query as a named prepared statement (the
@@ -29,26 +68,39 @@ type Send = (...args: unknown[]) => unknown;
  */
 export function prepareStatementsOn(client: pg.ClientBase): void {
   const send = client.query.bind(client) as Send;
-  const names = new Map<string, string>();
-  const unprepared = new Set<string>();
+  const statements = new ConnectionStatements();
+  statementsOf.set(client, statements);
   const query: Send = (...args) => {
     const [text, values] = args;
     if (args.length !== 2 || typeof text !== 'string' || !Array.isArray(values) || values.length === 0) {
       return send(...args);
     }
-    let name = names.get(text);
-    if (name === undefined) {
-      if (unprepared.has(text) || names.size >= MAX_PREPARED_PER_CONNECTION) return send(text, values);
-      name = `cg_${createHash('sha1').update(text).digest('hex')}`;
-      names.set(text, name);
-    }
-    return (send({ name, text, values }) as Promise<unknown>).catch((error: unknown) => {
-      if ((error as { code?: unknown } | null)?.code === FEATURE_NOT_SUPPORTED) {
-        names.delete(text);
-        unprepared.add(text);
-      }
-      throw error;
-    });
+    const name = statements.nameFor(text);
+    if (name === undefined) return send(text, values);
+    return (send({ name, text, values }) as Promise<unknown>).then(
+      (result) => {
+        statements.confirm(name);
+        return result;
+      },
+      (error: unknown) => {
+        if (isOutdatedStatement(error)) statements.forget(text);
+        throw error;
+      },
+    );
   };
   client.query = query as typeof client.query;
+}
+
+export function isOutdatedStatement(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === OUTDATED_PREPARED_STATEMENT;
+}
+
+/** The name under which `text` is prepared on this connection, if the server holds it already. */
+export function preparedNameOn(client: pg.ClientBase, text: string): string | undefined {
+  return statementsOf.get(client)?.preparedName(text);
+}
+
+/** Stops naming `text` on this connection (PostgreSQL refused its prepared statement as outdated). */
+export function forgetPreparedOn(client: pg.ClientBase, text: string): void {
+  statementsOf.get(client)?.forget(text);
 }

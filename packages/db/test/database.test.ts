@@ -5,7 +5,16 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import t from 'tap';
-import { APP_ROLE, isDatabaseUnavailable, migrationNames, openPglite, openPostgres } from '../src/index.js';
+import { orgRead } from '../src/database.js';
+import {
+  APP_ROLE,
+  compileOnce,
+  isDatabaseUnavailable,
+  migrationNames,
+  openPglite,
+  openPostgres,
+} from '../src/index.js';
+import { prepareStatementsOn } from '../src/prepared-statements.js';
 import { createTestDatabase, testDatabaseUrl } from '../src/testing.js';
 
 t.test(
@@ -134,6 +143,75 @@ if (!serverUrl) {
       );
       await t.rejects(probe(), { code: '0A000' }, 'PostgreSQL refuses the outdated statement once');
       t.same(await probe(), [{ id: 1, note: 'added' }], 'then the connection sends it unprepared');
+    },
+  );
+
+  t.test(
+    'when a read runs as an organisation on PostgreSQL, then it takes one round trip once prepared and is confined to that organisation',
+    async (t) => {
+      const testDatabase = await createTestDatabase();
+      t.teardown(testDatabase.drop);
+      if (!testDatabase.url) throw new Error('a PostgreSQL test database has a URL');
+      const url = new URL(testDatabase.url);
+      url.username = APP_ROLE;
+      // One connection, so every read below runs on the same session; its messages are counted.
+      const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+      t.teardown(() => pool.end());
+      let messages = 0;
+      pool.on('connect', (client) => {
+        prepareStatementsOn(client);
+        const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+        client.query = ((...args: unknown[]) => {
+          messages++;
+          return send(...args);
+        }) as typeof client.query;
+      });
+      const currentOrg = compileOnce<{ value: string }, { org: string; value: string }>((db, param) =>
+        db.selectNoFrom([
+          sql<string>`current_setting('app.org_id', true)`.as('org'),
+          sql<string>`${param('value')}::text`.as('value'),
+        ]),
+      );
+      const read = async (orgId: string, value: string) => {
+        messages = 0;
+        const rows = await orgRead(pool, orgId, currentOrg({ value }));
+        return { rows, messages };
+      };
+      const awkward = "it's a \\ back'slash — ünïcødé";
+      t.same(
+        await read('org_a', 'first'),
+        { rows: [{ org: 'org_a', value: 'first' }], messages: 3 },
+        'begin, the statement, commit the first time',
+      );
+      t.same(
+        await read('org_b', awkward),
+        { rows: [{ org: 'org_b', value: awkward }], messages: 1 },
+        'then one message',
+      );
+      t.same(await read("org_'c", 'third'), { rows: [{ org: "org_'c", value: 'third' }], messages: 1 });
+      const { rows } = await pool.query<{ org: string }>("select current_setting('app.org_id', true) as org");
+      t.same(rows, [{ org: '' }], 'the setting ends with the read: nothing is left on the connection');
+
+      // Another replica's migration changes what the prepared statement returns.
+      const owner = new pg.Client({ connectionString: testDatabase.url });
+      await owner.connect();
+      t.teardown(() => owner.end());
+      await owner.query('create table read_probe (id integer primary key)');
+      await owner.query('insert into read_probe values (1)');
+      await owner.query(`grant select on read_probe to ${APP_ROLE}`);
+      const readProbe = compileOnce<{ id: number }, Record<string, unknown>>((db, param) =>
+        db
+          .selectFrom(sql<{ id: number }>`read_probe`.as('read_probe'))
+          .selectAll()
+          .where('id', '=', param('id')),
+      );
+      const probe = () => orgRead(pool, 'org_a', readProbe({ id: 1 }));
+      t.same(await probe(), [{ id: 1 }]);
+      t.same(await probe(), [{ id: 1 }]);
+      await owner.query("alter table read_probe add column note text default 'added'");
+      await t.rejects(probe(), { code: '0A000' }, 'PostgreSQL refuses the outdated statement once');
+      t.same(await probe(), [{ id: 1, note: 'added' }], 'then the connection sends it unprepared');
+      t.same(await probe(), [{ id: 1, note: 'added' }]);
     },
   );
 }

@@ -56,3 +56,34 @@ t.test('access tokens are checked strictly', async (t) => {
   });
   t.equal(basic.statusCode, 401);
 });
+
+t.test(
+  'when a token that was accepted expires, then it is refused although verified tokens are cached',
+  async (t) => {
+    const { app, config } = await build(t);
+    const org = await signUp(app, 'sales');
+    const now = Math.floor(Date.now() / 1000);
+    const token = handmadeJwt(
+      { alg: 'HS256', typ: 'JWT' },
+      {
+        sub: org.user.id,
+        org: org.organisation.id,
+        kind: 'user',
+        typ: 'access',
+        iss: config.JWT_ISSUER,
+        aud: config.JWT_AUDIENCE,
+        iat: now,
+        exp: now + 2,
+      },
+      config.JWT_SECRET,
+    );
+    const me = () =>
+      app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${token}` } });
+    t.equal((await me()).statusCode, 200);
+    t.equal((await me()).statusCode, 200, 'again, from the cache');
+    await new Promise((resolve) => setTimeout(resolve, (now + 2) * 1000 - Date.now() + 100));
+    const res = await me();
+    t.equal(res.statusCode, 401, 'refused once expired');
+    t.equal(res.json().type, '/problems/invalid-token');
+  },
+);

@@ -74,6 +74,10 @@ export default fp(
         allowedIss: config.JWT_ISSUER,
         allowedAud: config.JWT_AUDIENCE,
         requiredClaims: ['exp', 'iat', 'iss', 'aud', 'sub', 'typ'],
+        // A token seen again is not verified again until it expires (an LRU of the last 1,000):
+        // a caller sends the same token with every request. Whether its user or client still
+        // exists is checked against the database on every request regardless.
+        cache: 1000,
       },
     });
 

@@ -6,11 +6,11 @@ import type { Kysely } from 'kysely';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { dealDataKey } from '../assessments/keys.js';
 import { roundSubmissions } from '../assessments/repository.js';
-import { requireDealParty } from '../deals/access.js';
-import type { DealRow } from '../deals/repository.js';
+import { dealParty, requireDealParty } from '../deals/access.js';
+import { type DealRow, dealStateIn } from '../deals/repository.js';
 import { roundsStateOf } from '../deals/view.js';
 import { requireScope } from '../identity/access.js';
-import { type Principal, withActor } from '../identity/actor.js';
+import { type Principal, readWithActor, withActor } from '../identity/actor.js';
 import * as repo from './repository.js';
 
 /**
@@ -57,31 +57,33 @@ export async function computeRoundReport(
   return { version };
 }
 
-function reportView(row: repo.ReportRow, reader: Side) {
-  // Stored by computeRoundReport from `disclose`; the response schema checks it again on the way out.
-  const view = (reader === 'sales' ? row.view_sales : row.view_procurement) as unknown as DisclosedReport;
+/** A stored report as the API shows it, with the view `computeRoundReport` cut for the reader's side. */
+function reportView(row: Omit<repo.ReportRow, 'view_sales' | 'view_procurement'>, view: unknown) {
+  // The response schema checks the stored view again on the way out.
   return {
     status: 'ready' as const,
     version: row.version,
     round: row.round,
     computedAt: row.computed_at.toISOString(),
     basedOn: { sales: row.based_on_sales, procurement: row.based_on_procurement },
-    ...view,
+    ...(view as DisclosedReport),
   };
 }
 
-export function getAlignment(database: Database, principal: Principal, dealId: string) {
-  return withActor(database, principal, async (trx, actor) => {
-    requireScope(actor, 'deals:read');
-    const { deal, side } = await requireDealParty(trx, actor, dealId);
-    const latest = await repo.findLatestReport(trx, dealId);
-    const state = roundsStateOf(deal);
-    if (!latest) return { status: 'awaiting_submissions' as const, waitingFor: waitingFor(state) };
-    const view = reportView(latest, side);
-    if (deal.round > latest.round)
-      return { ...view, pendingRound: { round: deal.round, waitingFor: waitingFor(state) } };
-    return view;
-  });
+const viewFor = (row: repo.ReportRow, reader: Side) =>
+  reader === 'sales' ? row.view_sales : row.view_procurement;
+
+export async function getAlignment(database: Database, principal: Principal, dealId: string) {
+  const { actor, row } = await readWithActor(database, principal, repo.actorWithLatestReport, { dealId });
+  requireScope(actor, 'deals:read');
+  const { deal } = dealParty(actor, dealStateIn(row));
+  const latest = repo.reportIn(row);
+  const state = roundsStateOf(deal);
+  if (!latest) return { status: 'awaiting_submissions' as const, waitingFor: waitingFor(state) };
+  const view = reportView(latest, latest.view);
+  if (deal.round > latest.round)
+    return { ...view, pendingRound: { round: deal.round, waitingFor: waitingFor(state) } };
+  return view;
 }
 
 export function listAlignmentVersions(
@@ -98,7 +100,7 @@ export function listAlignmentVersions(
     return toPage(
       rows,
       page.limit,
-      (row) => reportView(row, side),
+      (row) => reportView(row, viewFor(row, side)),
       (row) => row.version,
     );
   });

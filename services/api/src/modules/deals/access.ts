@@ -18,15 +18,23 @@ export async function requireDealParty(
   options: { forUpdate?: boolean; writable?: boolean } = {},
 ): Promise<{ deal: DealRow; side: Side }> {
   if (options.forUpdate && !(await lockDeal(trx, dealId))) throw notFound('deal');
-  const deal = await findDeal(trx, dealId);
+  const party = dealParty(actor, await findDeal(trx, dealId));
+  if (options.writable && isClosed(party.deal)) {
+    throw new AppError('conflict', `The deal is ${party.deal.status}: it is read-only.`);
+  }
+  return party;
+}
+
+/** A deal read for the caller with the caller's side; 404 unless the caller's organisation is a party. */
+export function dealParty<Deal extends Pick<DealRow, 'sales_org_id' | 'procurement_org_id'>>(
+  actor: Actor,
+  deal: Deal | undefined,
+): { deal: Deal; side: Side } {
   if (
     !deal ||
     (deal.sales_org_id !== actor.organisationId && deal.procurement_org_id !== actor.organisationId)
   ) {
     throw notFound('deal');
-  }
-  if (options.writable && isClosed(deal)) {
-    throw new AppError('conflict', `The deal is ${deal.status}: it is read-only.`);
   }
   return { deal, side: sideOf(deal, actor.organisationId) };
 }

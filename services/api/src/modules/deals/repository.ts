@@ -1,5 +1,6 @@
 import type { DB } from '@cg/db';
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { AliasedSelectQueryBuilder, Insertable, Kysely, Updateable } from 'kysely';
+import { type ActorRow, defineActorRead } from '../identity/actor.js';
 
 const DEAL_COLUMNS = [
   'deals.id',
@@ -33,6 +34,86 @@ function selectDeals(db: Kysely<DB>) {
 }
 
 export type DealRow = NonNullable<Awaited<ReturnType<typeof findDeal>>>;
+
+const unqualified = (column: `deals.${string}`) => column.slice('deals.'.length);
+const DEAL_ROW_KEYS = [
+  ...DEAL_COLUMNS.map(unqualified),
+  'sales_name',
+  'procurement_name',
+] as (keyof DealRow)[];
+
+/**
+ * The caller's row with the deal beside it, in one statement (`readWithActor`): the deal's
+ * columns are null when it does not exist or the caller's organisation is no party to it.
+ */
+export const actorWithDeal = defineActorRead<{ dealId: string }, ActorRow & Nullable<DealRow>>(
+  (db, actor, param) =>
+    db
+      .selectFrom(actor)
+      .leftJoin(selectDeals(db).where('deals.id', '=', param('dealId')).as('deal'), (join) => join.onTrue())
+      .selectAll('actor')
+      .selectAll('deal'),
+);
+
+/** What a deal's alignment read needs of it: its parties and its round state, without names. */
+const DEAL_STATE_COLUMNS = [
+  'deals.id',
+  'deals.sales_org_id',
+  'deals.procurement_org_id',
+  'deals.round',
+  'deals.round_budget',
+  'deals.report_ready',
+  'deals.sales_round_revision',
+  'deals.procurement_round_revision',
+] as const;
+const DEAL_STATE_KEYS = DEAL_STATE_COLUMNS.map(unqualified) as (keyof DealState)[];
+export type DealState = Pick<
+  DealRow,
+  | 'id'
+  | 'sales_org_id'
+  | 'procurement_org_id'
+  | 'round'
+  | 'round_budget'
+  | 'report_ready'
+  | 'sales_round_revision'
+  | 'procurement_round_revision'
+>;
+
+/**
+ * The caller's row with the deal's parties and round state beside it (null when the caller's
+ * organisation is no party to it), for a read to join more to in one statement.
+ */
+export function selectActorWithDealState(
+  db: Kysely<DB>,
+  actor: AliasedSelectQueryBuilder<ActorRow, 'actor'>,
+  dealId: string,
+) {
+  return db
+    .selectFrom(actor)
+    .leftJoin(
+      db.selectFrom('deals').select(DEAL_STATE_COLUMNS).where('deals.id', '=', dealId).as('deal'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('actor')
+    .selectAll('deal');
+}
+
+export type Nullable<Row> = { [K in keyof Row]: Row[K] | null };
+
+/** The deal in a row of `actorWithDeal`, or undefined where there is none. */
+export const dealIn = (row: Nullable<DealRow>) => columnsIn<DealRow>(row, DEAL_ROW_KEYS);
+/** The deal in a row of `selectActorWithDealState`, or undefined where there is none. */
+export const dealStateIn = (row: Nullable<DealState>) => columnsIn<DealState>(row, DEAL_STATE_KEYS);
+
+function columnsIn<Row extends { id: string }>(
+  row: Nullable<Row>,
+  keys: readonly (keyof Row)[],
+): Row | undefined {
+  if (row.id === null) return undefined;
+  const picked = {} as Record<keyof Row, unknown>;
+  for (const key of keys) picked[key] = row[key];
+  return picked as Row;
+}
 
 export function findDeal(db: Kysely<DB>, id: string) {
   return selectDeals(db).where('deals.id', '=', id).executeTakeFirst();

@@ -9,9 +9,9 @@ import { createDealKey } from '../assessments/keys.js';
 import { insertAuditEvent } from '../audit/repository.js';
 import { markClaimCommitted } from '../idempotency/service.js';
 import { requireScope } from '../identity/access.js';
-import { type Actor, type Principal, withActor } from '../identity/actor.js';
+import { type Actor, type Principal, readWithActor, withActor } from '../identity/actor.js';
 import { recordDealEvent } from '../timeline/service.js';
-import { requireDealParty } from './access.js';
+import { dealParty, requireDealParty } from './access.js';
 import * as repo from './repository.js';
 import { dealEtag, dealView, isClosed } from './view.js';
 
@@ -76,12 +76,11 @@ export function listDeals(deps: Deps, principal: Principal, query: z.output<type
   });
 }
 
-export function getDeal(deps: Deps, principal: Principal, dealId: string) {
-  return withActor(deps.database, principal, async (trx, actor) => {
-    requireScope(actor, 'deals:read');
-    const { deal } = await requireDealParty(trx, actor, dealId);
-    return { deal: dealView(deal), etag: dealEtag(deal) };
-  });
+export async function getDeal(deps: Deps, principal: Principal, dealId: string) {
+  const { actor, row } = await readWithActor(deps.database, principal, repo.actorWithDeal, { dealId });
+  requireScope(actor, 'deals:read');
+  const { deal } = dealParty(actor, repo.dealIn(row));
+  return { deal: dealView(deal), etag: dealEtag(deal) };
 }
 
 export function updateDeal(

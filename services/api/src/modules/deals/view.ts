@@ -3,7 +3,10 @@ import type { DealRow } from './repository.js';
 
 /** The rounds state of the domain's machine, rebuilt from the deal's columns. */
 export function roundsStateOf(
-  deal: DealRow,
+  deal: Pick<
+    DealRow,
+    'round' | 'round_budget' | 'report_ready' | 'sales_round_revision' | 'procurement_round_revision'
+  >,
   lastFingerprint: RoundsState['lastFingerprint'] = { sales: null, procurement: null },
 ): RoundsState {
   return {
@@ -18,7 +21,7 @@ export function roundsStateOf(
   };
 }
 
-export const sideOf = (deal: DealRow, organisationId: string): Side =>
+export const sideOf = (deal: Pick<DealRow, 'sales_org_id'>, organisationId: string): Side =>
   deal.sales_org_id === organisationId ? 'sales' : 'procurement';
 
 export const isClosed = (deal: DealRow) =>

@@ -1,6 +1,12 @@
 import type { Scope } from '@cg/contracts';
-import type { Database, DB } from '@cg/db';
-import type { Kysely } from 'kysely';
+import { compileOnce, type Database, type DB, type Param } from '@cg/db';
+import {
+  type AliasedSelectQueryBuilder,
+  type Compilable,
+  type CompiledQuery,
+  type Kysely,
+  sql,
+} from 'kysely';
 import { AppError } from '../../lib/problems.js';
 import { type IdempotencyClaim, markClaimCommitted } from '../idempotency/service.js';
 
@@ -34,10 +40,26 @@ export interface ClientActor extends ActorBase {
 }
 export type Actor = UserActor | ClientActor;
 
-async function loadActor(trx: Kysely<DB>, principal: Principal): Promise<Actor | undefined> {
-  // One query per request: the organisation and the user or client, which must still exist.
+/** The caller's row: its organisation and the user or client the token names, which must still exist. */
+export interface ActorRow {
+  organisationName: string;
+  side: 'sales' | 'procurement';
+  role: UserActor['role'] | null;
+  email: string | null;
+  name: string;
+  scopes: string[] | null;
+}
+
+/**
+ * The caller's row as a sub-query (`actor`), one shape for users and clients, so that a read can
+ * select it in the same statement as its own rows.
+ */
+export function actorQuery(
+  db: Kysely<DB>,
+  principal: Principal,
+): AliasedSelectQueryBuilder<ActorRow, 'actor'> {
   if (principal.kind === 'user') {
-    const row = await trx
+    return db
       .selectFrom('users')
       .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
       .select([
@@ -46,39 +68,51 @@ async function loadActor(trx: Kysely<DB>, principal: Principal): Promise<Actor |
         'users.role',
         'users.email',
         'users.name',
+        sql<string[] | null>`null::text[]`.as('scopes'),
       ])
       .where('users.id', '=', principal.id)
       .where('users.organisation_id', '=', principal.organisationId)
-      .executeTakeFirst();
-    return row && { kind: 'user', id: principal.id, organisationId: principal.organisationId, ...row };
+      .$castTo<ActorRow>()
+      .as('actor');
   }
-  const row = await trx
+  return db
     .selectFrom('api_clients')
     .innerJoin('organisations', 'organisations.id', 'api_clients.organisation_id')
     .select([
       'organisations.name as organisationName',
       'organisations.side',
+      sql<UserActor['role'] | null>`null::text`.as('role'),
+      sql<string | null>`null::text`.as('email'),
       'api_clients.name',
       'api_clients.scopes',
     ])
     .where('api_clients.id', '=', principal.id)
     .where('api_clients.organisation_id', '=', principal.organisationId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const granted = row.scopes as Scope[];
-  const scopes = principal.tokenScopes
-    ? granted.filter((scope) => principal.tokenScopes?.includes(scope))
-    : granted;
-  return {
-    kind: 'client',
+    .$castTo<ActorRow>()
+    .as('actor');
+}
+
+/** The actor a caller's row describes; scopes are the client's grant narrowed by its token. */
+function toActor(principal: Principal, row: ActorRow): Actor {
+  const base = {
     id: principal.id,
     organisationId: principal.organisationId,
     organisationName: row.organisationName,
     side: row.side,
     name: row.name,
-    scopes,
   };
+  if (principal.kind === 'user') {
+    return { kind: 'user', ...base, role: row.role ?? 'viewer', email: row.email ?? '' };
+  }
+  const granted = (row.scopes ?? []) as Scope[];
+  const scopes = principal.tokenScopes
+    ? granted.filter((scope) => principal.tokenScopes?.includes(scope))
+    : granted;
+  return { kind: 'client', ...base, scopes };
 }
+
+const invalidActor = () =>
+  new AppError('invalid-token', 'The access token no longer names an active user or client.');
 
 /**
  * Runs `work` in one transaction confined to the caller's organisation, after checking that the
@@ -92,12 +126,64 @@ export function withActor<T>(
   work: (trx: Kysely<DB>, actor: Actor) => Promise<T>,
 ): Promise<T> {
   return database.asOrg(principal.organisationId, async (trx) => {
-    const actor = await loadActor(trx, principal);
-    if (!actor) {
-      throw new AppError('invalid-token', 'The access token no longer names an active user or client.');
-    }
+    const row = await trx.selectFrom(actorQuery(trx, principal)).selectAll().executeTakeFirst();
+    if (!row) throw invalidActor();
+    const actor = toActor(principal, row);
     const result = await work(trx, actor);
     if (principal.idempotencyClaim) await markClaimCommitted(trx, principal.idempotencyClaim);
     return result;
   });
+}
+
+interface CallerParams {
+  callerId: string;
+  callerOrganisationId: string;
+}
+
+/** A read of the caller's row and the read's own rows in one statement, compiled once per kind of caller. */
+export type ActorRead<P, Row> = Record<Principal['kind'], (values: P & CallerParams) => CompiledQuery<Row>>;
+
+/**
+ * Defines a read for `readWithActor`: `read` selects from the `actor` sub-query (every actor
+ * column) and adds its own columns with left joins, so a missing row means the caller no longer
+ * exists. Its parameters are named (`param('dealId')`, and the caller's `callerId` and
+ * `callerOrganisationId`) because the statement is compiled once.
+ */
+export function defineActorRead<P extends Record<string, unknown>, Row extends ActorRow>(
+  read: (
+    db: Kysely<DB>,
+    actor: AliasedSelectQueryBuilder<ActorRow, 'actor'>,
+    param: Param<P & CallerParams>,
+  ) => Compilable<Row>,
+): ActorRead<P, Row> {
+  const variant = (kind: Principal['kind']) =>
+    compileOnce<P & CallerParams, Row>((db, param) =>
+      read(
+        db,
+        actorQuery(db, { kind, id: param('callerId'), organisationId: param('callerOrganisationId') }),
+        param,
+      ),
+    );
+  return { user: variant('user'), client: variant('client') };
+}
+
+/**
+ * For the hottest reads: the caller's check and the read in one statement, which `readAsOrg`
+ * sends in one round trip. A read-only counterpart of `withActor`: the same checks, the same
+ * confinement to the caller's organisation.
+ */
+export async function readWithActor<P extends Record<string, unknown>, Row extends ActorRow>(
+  database: Database,
+  principal: Principal,
+  read: ActorRead<P, Row>,
+  values: P,
+): Promise<{ actor: Actor; row: Row }> {
+  const query = read[principal.kind]({
+    ...values,
+    callerId: principal.id,
+    callerOrganisationId: principal.organisationId,
+  });
+  const [row] = await database.readAsOrg(principal.organisationId, query);
+  if (!row) throw invalidActor();
+  return { actor: toActor(principal, row), row };
 }
