@@ -20,6 +20,9 @@ t.test('when metrics are enabled, then /metrics has requests, latency by route a
   t.match(res.body, /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/v1\/me"\}/);
   t.match(res.body, /db_pool_connections\{state="total"\} \d+/);
   t.match(res.body, /webhook_queue_depth \d+/);
+  t.match(res.body, /process_resident_memory_bytes \d+/, "the process's memory");
+  t.match(res.body, /nodejs_heap_space_size_used_bytes\{space="old"\} \d+/);
+  t.match(res.body, /nodejs_eventloop_lag_p99_seconds [\d.e-]+/);
 });
 
 t.test('when metrics are off (the default), then /metrics does not exist', async (t) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,14 +11,16 @@ declare module 'fastify' {
 
 /**
  * Prometheus metrics at `GET /metrics` when `METRICS_ENABLED=true`: requests and their latency by
- * route (the route pattern, never the URL: ids would explode the label set), the database pool, and
- * gauges other modules register. Off by default; put it behind the network, not the internet.
+ * route (the route pattern, never the URL: ids would explode the label set), the database pool,
+ * gauges other modules register, and Node.js's own (memory, heap, GC, event-loop delay). Off by default; put it behind the network, not the internet.
  */
 export default fp(
   async function metricsPlugin(app: FastifyInstance) {
     app.decorate('metricsGauges', new Map());
     if (!app.config.METRICS_ENABLED) return;
     const registry = new Registry();
+    // The process's own: resident memory, heap by space, garbage collection, event-loop delay.
+    collectDefaultMetrics({ register: registry });
     const requests = new Counter({
       name: 'http_requests_total',
       help: 'HTTP requests answered, by method, route pattern and status code.',
