@@ -43,6 +43,9 @@ export async function buildServer(): Promise<string> {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
     legalComments: 'none',
+    // Whitespace and syntax only: names stay, so stack traces in the logs still say which function.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
   const [output] = result.outputFiles;
