@@ -93,8 +93,9 @@ const isExplainable = (text: string) => /^\s*(select|with)\b/i.test(text);
 
 /**
  * `EXPLAIN (ANALYZE, BUFFERS)` of each captured SELECT, run as the service runs it: connected as
- * the app role, inside a transaction with `app.org_id` set, so row-level security shapes the plan.
- * Each statement is executed twice first (warm caches, as under load). Rolled back at the end.
+ * the app role, inside a transaction with `app.org_id` set, so row-level security shapes the plan,
+ * and as a prepared statement executed six times first (warm caches, and the plan the statement
+ * cache settles on: generic or custom). Rolled back at the end.
  */
 export async function explainCaptured(
   appUrl: string,
@@ -107,9 +108,17 @@ export async function explainCaptured(
   try {
     await client.query('begin');
     await client.query(`select set_config('app.org_id', $1, true)`, [organisationId]);
-    for (const query of queries.filter((q) => isExplainable(q.text))) {
-      for (let i = 0; i < 2; i++) await client.query(query.text, query.values);
-      const { rows } = await client.query(`explain (analyze, buffers) ${query.text}`, query.values);
+    for (const [index, query] of queries.filter((q) => isExplainable(q.text)).entries()) {
+      // Prepared and run as the service runs it: after five executions PostgreSQL's plan cache
+      // settles on a generic plan (or keeps custom ones), and `explain execute` shows that plan.
+      const name = `explained_${index}`;
+      for (let i = 0; i < 6; i++) await client.query({ name, text: query.text, values: query.values });
+      const literals = query.values.map((value) =>
+        value === null ? 'null' : pg.escapeLiteral(String(value)),
+      );
+      const { rows } = await client.query(
+        `explain (analyze, buffers) execute ${name}${literals.length > 0 ? `(${literals.join(', ')})` : ''}`,
+      );
       const plan = rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
       const number = (pattern: RegExp) => {
         const match = pattern.exec(plan);

@@ -69,6 +69,26 @@ t.test('when errors mean the server is unreachable, then they are recognised', a
   t.notOk(isDatabaseUnavailable(new Error('something else')));
 });
 
+t.test(
+  'when a query is compiled once, then each call has the same text and its own parameters',
+  async (t) => {
+    const query = compileOnce<{ id: string; round: number }, unknown>((db, param) =>
+      db
+        .selectFrom('deals')
+        .select('id')
+        .where('id', '=', param('id'))
+        .where('round', '>', param('round'))
+        .limit(1),
+    );
+    const first = query({ id: 'deal_a', round: 2 });
+    const second = query({ id: "deal_'b", round: 3 });
+    t.equal(first.sql, second.sql, 'one text');
+    t.match(first.sql, /where "id" = \$1 and "round" > \$2 limit \$3/);
+    t.same(first.parameters, ['deal_a', 2, 1], 'the constant stays, the named parameters are filled in');
+    t.same(second.parameters, ["deal_'b", 3, 1]);
+  },
+);
+
 const serverUrl = testDatabaseUrl();
 if (!serverUrl) {
   t.pass('replica start-up race: PostgreSQL only, runs when TEST_DATABASE_URL is set');

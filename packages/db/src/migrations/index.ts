@@ -5,6 +5,7 @@ import * as createDeals from './2026_11_29_110000_create_deals.js';
 import * as createMilestonesAndIdempotency from './2026_11_29_120000_create_milestones_and_idempotency.js';
 import * as createWebhooks from './2026_11_29_130000_create_webhooks.js';
 import * as indexCounterpartyVisibility from './2026_11_29_140000_index_counterparty_visibility.js';
+import * as counterpartyCheckByIndex from './2026_11_29_150000_counterparty_check_by_index.js';
 
 // An explicit list instead of reading a folder: migrations ship with the code, in order, and a
 // typo in a file name cannot silently skip one.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_120000_create_milestones_and_idempotency': createMilestonesAndIdempotency,
   '2026_11_29_130000_create_webhooks': createWebhooks,
   '2026_11_29_140000_index_counterparty_visibility': indexCounterpartyVisibility,
+  '2026_11_29_150000_counterparty_check_by_index': counterpartyCheckByIndex,
 };
