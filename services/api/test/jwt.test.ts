@@ -3,7 +3,10 @@ import { build } from './helpers/build.js';
 import { signUp } from './helpers/identity.js';
 import { handmadeJwt } from './helpers/jwt.js';
 
-t.test('access tokens are checked strictly', async (t) => {
+const header = { alg: 'HS256', typ: 'JWT' };
+
+/** A well-made access token's claims for a new organisation's admin, valid for `seconds`. */
+async function setUp(t: Parameters<typeof build>[0], seconds: number) {
   const { app, config } = await build(t);
   const org = await signUp(app, 'sales');
   const now = Math.floor(Date.now() / 1000);
@@ -15,11 +18,15 @@ t.test('access tokens are checked strictly', async (t) => {
     iss: config.JWT_ISSUER,
     aud: config.JWT_AUDIENCE,
     iat: now,
-    exp: now + 300,
+    exp: now + seconds,
   };
-  const header = { alg: 'HS256', typ: 'JWT' };
   const me = (token: string) =>
     app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${token}` } });
+  return { app, config, now, claims, me };
+}
+
+t.test('access tokens are checked strictly', async (t) => {
+  const { app, config, now, claims, me } = await setUp(t, 300);
 
   t.equal(
     (await me(handmadeJwt(header, claims, config.JWT_SECRET))).statusCode,
@@ -60,25 +67,9 @@ t.test('access tokens are checked strictly', async (t) => {
 t.test(
   'when a token that was accepted expires, then it is refused although verified tokens are cached',
   async (t) => {
-    const { app, config } = await build(t);
-    const org = await signUp(app, 'sales');
-    const now = Math.floor(Date.now() / 1000);
-    const token = handmadeJwt(
-      { alg: 'HS256', typ: 'JWT' },
-      {
-        sub: org.user.id,
-        org: org.organisation.id,
-        kind: 'user',
-        typ: 'access',
-        iss: config.JWT_ISSUER,
-        aud: config.JWT_AUDIENCE,
-        iat: now,
-        exp: now + 2,
-      },
-      config.JWT_SECRET,
-    );
-    const me = () =>
-      app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${token}` } });
+    const { config, now, claims, me: meWith } = await setUp(t, 2);
+    const token = handmadeJwt(header, claims, config.JWT_SECRET);
+    const me = () => meWith(token);
     t.equal((await me()).statusCode, 200);
     t.equal((await me()).statusCode, 200, 'again, from the cache');
     await new Promise((resolve) => setTimeout(resolve, (now + 2) * 1000 - Date.now() + 100));
