@@ -271,6 +271,15 @@ export async function loadScaleData(
     if (Number(dangling[0]?.dangling) !== 0)
       throw new Error(`bulk data has ${dangling[0]?.dangling} dangling references`);
 
+    // What the deals trigger records for each pair of parties (triggers were off): who may see
+    // whose name (migration 2026_11_29_160000_organisation_partners).
+    await client.query(`
+      insert into organisation_partners (organisation_id, partner_id)
+      select sales_org_id, procurement_org_id from deals where procurement_org_id is not null
+      union
+      select procurement_org_id, sales_org_id from deals where procurement_org_id is not null
+      on conflict do nothing`);
+
     await client.query(`set session_replication_role = origin`);
     const vacuumStarted = performance.now();
     process.stdout.write(`${label}: vacuum analyze… `);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import t from 'tap';
 import { build } from './helpers/build.js';
+import { createDeal, invite, sharedDeal } from './helpers/deals.js';
 import { signUp } from './helpers/identity.js';
 
 // Row-level security is the second wall behind the services' own checks: these queries are
@@ -98,4 +99,42 @@ t.test('row-level security between organisations', async (t) => {
       );
     }
   });
+});
+
+t.test('an organisation sees the name of exactly the organisations it shares a deal with', async (t) => {
+  const { app, testDatabase } = await build(t);
+  const { database } = testDatabase;
+  const { sales, procurement } = await sharedDeal(app);
+  const stranger = await signUp(app, 'procurement');
+  // A deal the stranger is invited to but has not joined makes no partner.
+  const pending = await createDeal(app, sales);
+  await invite(app, sales, pending.id);
+  const visible = (orgId: string) =>
+    database.asOrg(orgId, async (trx) =>
+      (await sql<{ id: string }>`select id from organisations order by id`.execute(trx)).rows.map(
+        (r) => r.id,
+      ),
+    );
+  t.same(await visible(sales.organisation.id), [sales.organisation.id, procurement.organisation.id].sort());
+  t.same(
+    await visible(procurement.organisation.id),
+    [sales.organisation.id, procurement.organisation.id].sort(),
+  );
+  t.same(await visible(stranger.organisation.id), [stranger.organisation.id], 'only its own');
+  const partners = await database.asOrg(
+    sales.organisation.id,
+    async (trx) =>
+      (await sql<{ organisation_id: string }>`select organisation_id from organisation_partners`.execute(trx))
+        .rows,
+  );
+  t.same(partners, [{ organisation_id: sales.organisation.id }], 'its own partner list only');
+  await t.rejects(
+    database.asOrg(stranger.organisation.id, (trx) =>
+      sql`insert into organisation_partners values (${stranger.organisation.id}, ${sales.organisation.id})`.execute(
+        trx,
+      ),
+    ),
+    /permission denied/,
+    'no one makes a partner by hand',
+  );
 });

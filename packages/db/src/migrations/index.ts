@@ -6,6 +6,7 @@ import * as createMilestonesAndIdempotency from './2026_11_29_120000_create_mile
 import * as createWebhooks from './2026_11_29_130000_create_webhooks.js';
 import * as indexCounterpartyVisibility from './2026_11_29_140000_index_counterparty_visibility.js';
 import * as counterpartyCheckByIndex from './2026_11_29_150000_counterparty_check_by_index.js';
+import * as organisationPartners from './2026_11_29_160000_organisation_partners.js';
 
 // An explicit list instead of reading a folder: migrations ship with the code, in order, and a
 // typo in a file name cannot silently skip one.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_130000_create_webhooks': createWebhooks,
   '2026_11_29_140000_index_counterparty_visibility': indexCounterpartyVisibility,
   '2026_11_29_150000_counterparty_check_by_index': counterpartyCheckByIndex,
+  '2026_11_29_160000_organisation_partners': organisationPartners,
 };
