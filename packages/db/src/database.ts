@@ -105,6 +105,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The statement that confines the rest of a transaction to `orgId`, as text: it opens the
+ * transaction's first message (one round trip), so it cannot be a bound statement. The id is an
+ * escaped literal (`pg.escapeLiteral`, safe whatever `standard_conforming_strings` says).
+ */
+const orgSetting = (orgId: string) => `select set_config('app.org_id', ${pg.escapeLiteral(orgId)}, true)`;
+
 function setOrg(trx: Kysely<DB>, orgId: string) {
   return sql`select set_config('app.org_id', ${orgId}, true)`.execute(trx);
 }
@@ -120,9 +127,7 @@ async function orgTransaction<T>(
   work: (trx: Kysely<DB>) => Promise<T>,
 ): Promise<T> {
   return db.connection().execute(async (connection) => {
-    await sql
-      .raw(`begin; select set_config('app.org_id', ${pg.escapeLiteral(orgId)}, true)`)
-      .execute(connection);
+    await sql.raw(`begin; ${orgSetting(orgId)}`).execute(connection);
     try {
       const result = await work(connection);
       await sql`commit`.execute(connection);
@@ -152,8 +157,7 @@ function executeArgument(value: unknown): string | undefined {
  * execute <statement>(…)` — which PostgreSQL runs as one implicit transaction, so the setting
  * holds for the statement and ends with it: one round trip instead of `begin`, the statement and
  * `commit`, with the plan still made once per connection. The arguments travel as escaped
- * literals (`pg.escapeLiteral`, safe whatever `standard_conforming_strings` says) and reach the
- * prepared statement's typed parameters as a bound text value would. The first time on a
+ * literals and reach the prepared statement's typed parameters as a bound text value would. The first time on a
  * connection, or with an argument that has no literal, it runs as an ordinary transaction.
  */
 export async function orgRead<R>(pool: pg.Pool, orgId: string, query: CompiledQuery<R>): Promise<R[]> {
@@ -161,11 +165,11 @@ export async function orgRead<R>(pool: pg.Pool, orgId: string, query: CompiledQu
   let broken: Error | undefined;
   try {
     const name = preparedNameOn(client, query.sql);
-    const args = query.parameters.map(executeArgument);
+    const args = name === undefined ? [] : query.parameters.map(executeArgument);
     if (name !== undefined && args.every((arg) => arg !== undefined)) {
       try {
         const results = (await client.query(
-          `select set_config('app.org_id', ${pg.escapeLiteral(orgId)}, true); execute ${name}(${args.join(', ')})`,
+          `${orgSetting(orgId)}; execute ${name}(${args.join(', ')})`,
         )) as unknown as pg.QueryResult[];
         return (results[1]?.rows ?? []) as R[];
       } catch (error) {
@@ -173,7 +177,7 @@ export async function orgRead<R>(pool: pg.Pool, orgId: string, query: CompiledQu
         throw error;
       }
     }
-    await client.query(`begin; select set_config('app.org_id', ${pg.escapeLiteral(orgId)}, true)`);
+    await client.query(`begin; ${orgSetting(orgId)}`);
     try {
       const result = await client.query(query.sql, query.parameters as unknown[]);
       await client.query('commit');

@@ -27,16 +27,6 @@ const REPORT_COLUMNS = [
   'view_procurement',
 ] as const;
 
-export function findLatestReport(db: Kysely<DB>, dealId: string) {
-  return db
-    .selectFrom('alignment_reports')
-    .select(REPORT_COLUMNS)
-    .where('deal_id', '=', dealId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 export function listReports(
   db: Kysely<DB>,
   dealId: string,
@@ -52,7 +42,7 @@ export function listReports(
   return query.execute();
 }
 
-export type ReportRow = NonNullable<Awaited<ReturnType<typeof findLatestReport>>>;
+export type ReportRow = Awaited<ReturnType<typeof listReports>>[number];
 
 /**
  * The caller's row, the deal's parties and round state and the deal's latest report — only the

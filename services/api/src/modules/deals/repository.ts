@@ -67,17 +67,8 @@ const DEAL_STATE_COLUMNS = [
   'deals.procurement_round_revision',
 ] as const;
 const DEAL_STATE_KEYS = DEAL_STATE_COLUMNS.map(unqualified) as (keyof DealState)[];
-export type DealState = Pick<
-  DealRow,
-  | 'id'
-  | 'sales_org_id'
-  | 'procurement_org_id'
-  | 'round'
-  | 'round_budget'
-  | 'report_ready'
-  | 'sales_round_revision'
-  | 'procurement_round_revision'
->;
+type Unqualified<Column> = Column extends `deals.${infer Name}` ? Name : never;
+export type DealState = Pick<DealRow, Unqualified<(typeof DEAL_STATE_COLUMNS)[number]> & keyof DealRow>;
 
 /**
  * The caller's row with the deal's parties and round state beside it (null when the caller's
