@@ -115,7 +115,14 @@ export async function profileRoute(route: keyof typeof ROUTES = 'alignment', sec
   const database = await createBenchDatabase();
   const api = await startChild(
     await buildServer(),
-    { DATABASE_URL: database.url, ...benchSecrets(), RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'info' },
+    {
+      DATABASE_URL: database.url,
+      ...benchSecrets(),
+      RATE_LIMIT_ENABLED: 'false',
+      LOG_LEVEL: 'info',
+      // PROFILE_READ_CACHE=off profiles the read as the database answers it.
+      ...(process.env.PROFILE_READ_CACHE === 'off' ? { READ_CACHE_MAX_ENTRIES: '0' } : {}),
+    },
     undefined,
     { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`] },
   );

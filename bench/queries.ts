@@ -2,6 +2,7 @@ import pg from 'pg';
 // The bench package depends on neither @cg/db nor the service: relative imports keep package.json
 // untouched, and resolve to the very modules the service runs (same files, same pg).
 import { openPostgres } from '../packages/db/src/index.js';
+import { ReadCache } from '../services/api/src/lib/read-cache.js';
 import { getAlignment } from '../services/api/src/modules/alignment/service.js';
 import { getDeal, listDeals } from '../services/api/src/modules/deals/service.js';
 import type { Principal } from '../services/api/src/modules/identity/actor.js';
@@ -73,7 +74,9 @@ export async function openServiceReads(ownerUrl: string) {
     listDeals: (principal: Principal, cursor?: string) =>
       listDeals(deps, principal, { limit: 20, ...(cursor ? { cursor } : {}) }),
     getDeal: (principal: Principal, dealId: string) => getDeal(deps, principal, dealId),
-    getAlignment: (principal: Principal, dealId: string) => getAlignment(database, principal, dealId),
+    // No read cache: every call must run its statement.
+    getAlignment: (principal: Principal, dealId: string) =>
+      getAlignment({ database, readCache: new ReadCache(database.changes, 0) }, principal, dealId),
     close: () => database.close(),
   };
 }

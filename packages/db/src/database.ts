@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { type ChangeFeed, PgliteChangeFeed, PostgresChangeFeed } from './change-feed.js';
 import { migrateToLatest } from './migrate.js';
 import {
   forgetPreparedOn,
@@ -39,6 +40,8 @@ export interface Database {
    * exception; ordinary requests use `asOrg`.
    */
   asSystem<T>(work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  /** What committed writes changed, for caches of reads (`change-feed.ts`). */
+  readonly changes: ChangeFeed;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   /** Connections of the request pool: open, idle, and requests waiting for one. */
@@ -207,6 +210,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     statement_timeout: options.statementTimeoutMs ?? 15_000,
     idle_in_transaction_session_timeout: 30_000,
     idleTimeoutMillis: 30_000,
+    // The change notices of `announce_change()` must reach the writer whatever the server's default.
+    options: '-c client_min_messages=notice',
   };
   const onError = (error: Error) => options.onPoolError?.(error);
   const guard = (pool: pg.Pool) => {
@@ -221,6 +226,18 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
 
   const ownerPool = new pg.Pool({ connectionString: options.url, max: 4, ...common });
   guard(ownerPool);
+  const appUrl = new URL(options.url);
+  appUrl.username = APP_ROLE;
+  appUrl.password = options.appPassword ?? '';
+  const changes = new PostgresChangeFeed({
+    connection: {
+      connectionString: appUrl.toString(),
+      connectionTimeoutMillis: common.connectionTimeoutMillis,
+      application_name: 'common-ground change feed',
+    },
+    ...(options.onPoolError ? { onError: options.onPoolError } : {}),
+  });
+  changes.capture(ownerPool);
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }) });
   try {
     await migrateToLatest(owner as Kysely<unknown>);
@@ -233,11 +250,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     throw error;
   }
 
-  const appUrl = new URL(options.url);
-  appUrl.username = APP_ROLE;
-  appUrl.password = options.appPassword ?? '';
   const appPool = new pg.Pool({ connectionString: appUrl.toString(), max: options.poolMax ?? 10, ...common });
   guard(appPool);
+  changes.capture(appPool);
   appPool.on('connect', prepareStatementsOn);
   const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }) });
 
@@ -247,12 +262,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     asOrg: (orgId, work) => orgTransaction(app, orgId, work),
     readAsOrg: (orgId, query) => orgRead(appPool, orgId, query),
     asSystem: (work) => owner.transaction().execute(work),
+    changes,
     ping: async () => {
       await sql`select 1`.execute(app);
     },
     poolStats: () => ({ total: appPool.totalCount, idle: appPool.idleCount, waiting: appPool.waitingCount }),
     close: async () => {
-      await Promise.allSettled([app.destroy(), owner.destroy()]);
+      await Promise.allSettled([changes.close(), app.destroy(), owner.destroy()]);
     },
   };
 }
@@ -270,9 +286,11 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  let changes: PgliteChangeFeed;
   try {
     await migrateToLatest(db as Kysely<unknown>);
     await sql`set role ${sql.id(APP_ROLE)}`.execute(db);
+    changes = await PgliteChangeFeed.open(pglite);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -297,6 +315,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
         await sql`set local role none`.execute(trx);
         return work(trx);
       }),
+    changes,
     ping: async () => {
       await sql`select 1`.execute(db);
     },
@@ -304,6 +323,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: async () => {
       // The dialect closes PGlite when Kysely is destroyed; the process may not exit otherwise.
+      await changes.close();
       await db.destroy();
     },
   };

@@ -27,6 +27,7 @@ import metricsPlugin from './plugins/metrics.js';
 import openapiPlugin from './plugins/openapi.js';
 import portalPlugin from './plugins/portal.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
+import readCachePlugin from './plugins/read-cache.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { database });
   await app.register(metricsPlugin);
+  await app.register(readCachePlugin);
   await app.register(openapiPlugin);
 
   await app.register(authPlugin);

@@ -43,6 +43,7 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: booleanFlag.default(false),
   METRICS_ENABLED: booleanFlag.default(false),
+  READ_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   JWT_ISSUER: z.string().min(1).default('common-ground'),
   JWT_AUDIENCE: z.string().min(1).default('common-ground-api'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),

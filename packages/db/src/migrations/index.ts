@@ -7,6 +7,7 @@ import * as createWebhooks from './2026_11_29_130000_create_webhooks.js';
 import * as indexCounterpartyVisibility from './2026_11_29_140000_index_counterparty_visibility.js';
 import * as counterpartyCheckByIndex from './2026_11_29_150000_counterparty_check_by_index.js';
 import * as organisationPartners from './2026_11_29_160000_organisation_partners.js';
+import * as announceChanges from './2026_12_01_090000_announce_changes.js';
 
 // An explicit list instead of reading a folder: migrations ship with the code, in order, and a
 // typo in a file name cannot silently skip one.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_140000_index_counterparty_visibility': indexCounterpartyVisibility,
   '2026_11_29_150000_counterparty_check_by_index': counterpartyCheckByIndex,
   '2026_11_29_160000_organisation_partners': organisationPartners,
+  '2026_12_01_090000_announce_changes': announceChanges,
 };

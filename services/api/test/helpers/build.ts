@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type Database, openPostgres } from '@cg/db';
 import { createTestDatabase, type TestDatabase } from '@cg/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
@@ -35,15 +36,27 @@ export async function build(
     beforeReady?: (app: FastifyInstance) => void | Promise<void>;
     /** Another app's database: a second replica (or a restarted one) on the same data. */
     shareDatabaseOf?: TestApp;
+    /**
+     * With `shareDatabaseOf` on PostgreSQL: connections and a change feed of its own, as a
+     * replica in another process has, instead of the other app's handle.
+     */
+    ownConnections?: boolean;
   } = {},
 ): Promise<TestApp> {
-  const shared = options.shareDatabaseOf?.testDatabase;
+  let shared = options.shareDatabaseOf?.testDatabase;
+  let ownHandle: Database | undefined;
+  if (shared && options.ownConnections) {
+    if (!shared.url) throw new Error('ownConnections needs PostgreSQL');
+    ownHandle = await openPostgres({ url: shared.url, poolMax: 5 });
+    shared = { ...shared, database: ownHandle };
+  }
   const testDatabase = shared ?? (await createTestDatabase());
   const logs: string[] = [];
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => logs.push(line) } });
-  // Replicas share their signing key, as they must in production.
+  // Replicas share their signing key and master key, as they must in production.
+  const replicaOf = options.shareDatabaseOf?.config;
   const config = testConfig({
-    ...(options.shareDatabaseOf ? { JWT_SECRET: options.shareDatabaseOf.config.JWT_SECRET } : {}),
+    ...(replicaOf ? { JWT_SECRET: replicaOf.JWT_SECRET, MASTER_KEY: replicaOf.MASTER_KEY } : {}),
     ...options.config,
   });
   const app = await buildApp({ config, database: testDatabase.database, logger });
@@ -51,6 +64,7 @@ export async function build(
   await app.ready();
   t.teardown(async () => {
     await app.close();
+    await ownHandle?.close();
     if (!shared) await testDatabase.drop();
   });
   return { app, testDatabase, config, logs };

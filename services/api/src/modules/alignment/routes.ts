@@ -1,6 +1,7 @@
 import { AlignmentSchema, DealIdParamsSchema, PageQuerySchema, page, ReadyReportSchema } from '@cg/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../lib/openapi.js';
+import { sendSerialized } from '../../lib/serialized.js';
 import { getAlignment, listAlignmentVersions } from './service.js';
 
 export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,7 +18,8 @@ export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AlignmentSchema, ...problemResponses(401, 403, 404, 429) },
       },
     },
-    async (request) => getAlignment(app.database, request.principal, request.params.dealId),
+    async (request, reply) =>
+      sendSerialized(reply, await getAlignment(app, request.principal, request.params.dealId)),
   );
 
   app.get(

@@ -1,16 +1,18 @@
-import type { AssessmentInput } from '@cg/contracts';
+import { AlignmentSchema, type AssessmentInput } from '@cg/contracts';
 import type { Database } from '@cg/db';
 import { type DB, type Keyring, openContent } from '@cg/db';
 import { computeAlignment, type DisclosedReport, disclose, type Side, waitingFor } from '@cg/domain';
 import type { Kysely } from 'kysely';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
+import type { ReadCache } from '../../lib/read-cache.js';
+import { jsonSerializer } from '../../lib/serialized.js';
 import { dealDataKey } from '../assessments/keys.js';
 import { roundSubmissions } from '../assessments/repository.js';
 import { dealParty, requireDealParty } from '../deals/access.js';
 import { type DealRow, dealStateIn } from '../deals/repository.js';
 import { roundsStateOf } from '../deals/view.js';
 import { requireScope } from '../identity/access.js';
-import { type Principal, readWithActor, withActor } from '../identity/actor.js';
+import { cachedReadWithActor, type Principal, withActor } from '../identity/actor.js';
 import * as repo from './repository.js';
 
 /**
@@ -73,17 +75,45 @@ function reportView(row: Omit<repo.ReportRow, 'view_sales' | 'view_procurement'>
 const viewFor = (row: repo.ReportRow, reader: Side) =>
   reader === 'sales' ? row.view_sales : row.view_procurement;
 
-export async function getAlignment(database: Database, principal: Principal, dealId: string) {
-  const { actor, row } = await readWithActor(database, principal, repo.actorWithLatestReport, { dealId });
-  requireScope(actor, 'deals:read');
-  const { deal } = dealParty(actor, dealStateIn(row));
-  const latest = repo.reportIn(row);
-  const state = roundsStateOf(deal);
-  if (!latest) return { status: 'awaiting_submissions' as const, waitingFor: waitingFor(state) };
-  const view = reportView(latest, latest.view);
-  if (deal.round > latest.round)
-    return { ...view, pendingRound: { round: deal.round, waitingFor: waitingFor(state) } };
-  return view;
+const alignmentJson = jsonSerializer(AlignmentSchema);
+
+/**
+ * The deal's alignment as the caller's side sees it, as the JSON body of the answer: the hottest
+ * read of the API (partners poll it), so it is answered from the read cache while nothing it
+ * depends on has changed — the deal's row (parties, rounds, status) and its reports, and the
+ * caller's own row.
+ */
+export function getAlignment(
+  deps: { database: Database; readCache: ReadCache },
+  principal: Principal,
+  dealId: string,
+): Promise<string> {
+  return cachedReadWithActor(
+    deps.database,
+    deps.readCache,
+    principal,
+    repo.actorWithLatestReport,
+    { dealId },
+    {
+      // A party's view: one per deal and organisation.
+      key: `alignment:${dealId}:${principal.organisationId}`,
+      dependsOn: [`deal:${dealId}`],
+      authorize: (actor) => requireScope(actor, 'deals:read'),
+      compute: (actor, row) => {
+        const { deal } = dealParty(actor, dealStateIn(row));
+        const latest = repo.reportIn(row);
+        const state = roundsStateOf(deal);
+        if (!latest) return alignmentJson({ status: 'awaiting_submissions', waitingFor: waitingFor(state) });
+        const view = reportView(latest, latest.view);
+        if (deal.round > latest.round)
+          return alignmentJson({
+            ...view,
+            pendingRound: { round: deal.round, waitingFor: waitingFor(state) },
+          });
+        return alignmentJson(view);
+      },
+    },
+  );
 }
 
 export function listAlignmentVersions(

@@ -8,6 +8,7 @@ import {
   sql,
 } from 'kysely';
 import { AppError } from '../../lib/problems.js';
+import type { ReadCache } from '../../lib/read-cache.js';
 import { type IdempotencyClaim, markClaimCommitted } from '../idempotency/service.js';
 
 /** Who a verified access token says the caller is; checked against the database per request. */
@@ -186,4 +187,67 @@ export async function readWithActor<P extends Record<string, unknown>, Row exten
   const [row] = await database.readAsOrg(principal.organisationId, query);
   if (!row) throw invalidActor();
   return { actor: toActor(principal, row), row };
+}
+
+/** The change keys (migration `announce_changes`) whose change can end or alter a caller's rights. */
+export const callerChanges = (principal: Principal): string[] => [
+  `${principal.kind}:${principal.id}`,
+  `org:${principal.organisationId}`,
+];
+
+const callerCacheKey = (principal: Principal) =>
+  `caller:${principal.kind}:${principal.id}:${principal.organisationId}`;
+
+const ACTOR_ROW_KEYS = ['organisationName', 'side', 'role', 'email', 'name', 'scopes'] as const;
+const actorRowOf = (row: ActorRow): ActorRow =>
+  Object.fromEntries(ACTOR_ROW_KEYS.map((key) => [key, row[key]])) as unknown as ActorRow;
+
+export interface CachedRead<Row, Result> {
+  /**
+   * Where the result is kept. It must name everything the result depends on that the change
+   * keys do not — at least the caller's organisation when the result is a party's view.
+   */
+  key: string;
+  /** The change keys the result is computed from (besides the caller's own). */
+  dependsOn: string[];
+  /** Checks that run on every request, answered from the cache or not (role, scope). */
+  authorize(actor: Actor): void;
+  /** The result from the statement's row; throwing (404, …) keeps nothing. */
+  compute(actor: Actor, row: Row): Result;
+}
+
+/**
+ * `readWithActor` through the process's read cache (`lib/read-cache.ts`): the caller's row and
+ * the read's result are kept under the change keys they come from and served until one of them
+ * changes — the same checks, in the same order, as the read that computed them. A caller that
+ * no longer exists, a deal it is not party to, any refusal: nothing is kept, and the next
+ * request asks the database again.
+ */
+export async function cachedReadWithActor<P extends Record<string, unknown>, Row extends ActorRow, Result>(
+  database: Database,
+  cache: ReadCache,
+  principal: Principal,
+  read: ActorRead<P, Row>,
+  values: P,
+  options: CachedRead<Row, Result>,
+): Promise<Result> {
+  const callerKey = callerCacheKey(principal);
+  const cachedCaller = cache.get<ActorRow>(callerKey);
+  if (cachedCaller) {
+    const actor = toActor(principal, cachedCaller);
+    options.authorize(actor);
+    const cached = cache.get<Result>(options.key);
+    if (cached !== undefined) return cached;
+  }
+  const ticket = cache.begin([...callerChanges(principal), ...options.dependsOn]);
+  try {
+    const { actor, row } = await readWithActor(database, principal, read, values);
+    cache.keep(ticket, callerKey, actorRowOf(row), callerChanges(principal));
+    options.authorize(actor);
+    const result = options.compute(actor, row);
+    cache.keep(ticket, options.key, result, options.dependsOn);
+    return result;
+  } finally {
+    cache.finish(ticket);
+  }
 }

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { ReadCache } from '../lib/read-cache.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readCache: ReadCache;
+  }
+}
+
+/** The process's cache of hot reads (`lib/read-cache.ts`), kept fresh by the database's change feed. */
+export default fp(
+  async function readCachePlugin(app: FastifyInstance) {
+    const cache = new ReadCache(app.database.changes, app.config.READ_CACHE_MAX_ENTRIES);
+    app.decorate('readCache', cache);
+    app.metricsGauges.set('read_cache_entries', {
+      help: 'Reads kept in the read cache.',
+      read: async () => cache.size,
+    });
+    app.metricsGauges.set('read_cache_hits', {
+      help: 'Reads answered from the read cache since the process started.',
+      read: async () => cache.hits,
+    });
+    app.metricsGauges.set('read_cache_misses', {
+      help: 'Cacheable reads that went to the database since the process started.',
+      read: async () => cache.misses,
+    });
+    app.addHook('onClose', async () => cache.close());
+  },
+  { name: 'read-cache', dependencies: ['database', 'metrics'] },
+);
