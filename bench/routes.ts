@@ -36,16 +36,18 @@ const CLOSED_ROUNDS = 40;
  */
 export async function benchRoutes(seconds = Number(process.env.BENCH_SECONDS ?? 10)) {
   const database = await createBenchDatabase();
+  // Both API processes are replicas of one service: the same keys.
+  const secrets = benchSecrets();
   const api = await startChild(await buildServer(), {
     DATABASE_URL: database.url,
-    ...benchSecrets(),
+    ...secrets,
     RATE_LIMIT_ENABLED: 'false',
     LOG_LEVEL: 'info',
   });
   // The same API without its read cache, for the alignment read as the database answers it.
   const uncached = await startChild(await buildServer(), {
     DATABASE_URL: database.url,
-    ...benchSecrets(),
+    ...secrets,
     RATE_LIMIT_ENABLED: 'false',
     LOG_LEVEL: 'info',
     READ_CACHE_MAX_ENTRIES: '0',

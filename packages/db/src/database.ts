@@ -27,7 +27,7 @@ export interface Database {
    * Runs `work` in one transaction as the request role with `app.org_id` set to `orgId`, so
    * row-level security confines it to what that organisation may see.
    */
-  asOrg<T>(orgId: string, work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  asOrg<T>(orgId: string, work: (trx: Kysely<DB>) => Promise<T>, options?: OrgTransactionOptions): Promise<T>;
   /**
    * Runs one read-only statement as the request role, confined to `orgId` like `asOrg`, and
    * returns its rows: for the hot reads, in one round trip to PostgreSQL once the statement is
@@ -49,6 +49,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export interface OrgTransactionOptions {
+  /**
+   * Plan the transaction's prepared statements once, for any values (`plan_cache_mode =
+   * force_generic_plan` for the transaction). For a statement whose best plan is the same whatever
+   * its values but which PostgreSQL's plan cache would otherwise plan afresh on every execution
+   * (bench/RESULTS.md, "Scale": the deal list's later pages).
+   */
+  genericPlans?: boolean;
+}
+
 export interface PostgresOptions {
   url: string;
   /** Password of the app role when the server requires one; set on the role when migrating. */
@@ -58,6 +68,8 @@ export interface PostgresOptions {
   connectTimeoutMs?: number;
   /** Called when an idle pooled connection fails (e.g. the server restarted). */
   onPoolError?: (error: Error) => void;
+  /** Called when the change feed's listening connection fails; it retries by itself. */
+  onChangeFeedError?: (error: Error) => void;
 }
 
 export interface PgliteOptions {
@@ -115,8 +127,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  */
 const orgSetting = (orgId: string) => `select set_config('app.org_id', ${pg.escapeLiteral(orgId)}, true)`;
 
-function setOrg(trx: Kysely<DB>, orgId: string) {
-  return sql`select set_config('app.org_id', ${orgId}, true)`.execute(trx);
+const GENERIC_PLANS = `set_config('plan_cache_mode', 'force_generic_plan', true)`;
+
+function setOrg(trx: Kysely<DB>, orgId: string, options: OrgTransactionOptions = {}) {
+  return options.genericPlans
+    ? sql`select set_config('app.org_id', ${orgId}, true), ${sql.raw(GENERIC_PLANS)}`.execute(trx)
+    : sql`select set_config('app.org_id', ${orgId}, true)`.execute(trx);
 }
 
 /**
@@ -128,9 +144,11 @@ async function orgTransaction<T>(
   db: Kysely<DB>,
   orgId: string,
   work: (trx: Kysely<DB>) => Promise<T>,
+  options: OrgTransactionOptions = {},
 ): Promise<T> {
   return db.connection().execute(async (connection) => {
-    await sql.raw(`begin; ${orgSetting(orgId)}`).execute(connection);
+    const settings = options.genericPlans ? `${orgSetting(orgId)}, ${GENERIC_PLANS}` : orgSetting(orgId);
+    await sql.raw(`begin; ${settings}`).execute(connection);
     try {
       const result = await work(connection);
       await sql`commit`.execute(connection);
@@ -235,7 +253,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       connectionTimeoutMillis: common.connectionTimeoutMillis,
       application_name: 'common-ground change feed',
     },
-    ...(options.onPoolError ? { onError: options.onPoolError } : {}),
+    ...(options.onChangeFeedError ? { onError: options.onChangeFeedError } : {}),
   });
   changes.capture(ownerPool);
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }) });
@@ -259,7 +277,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   return {
     kind: 'postgres',
     description: redactUrl(options.url),
-    asOrg: (orgId, work) => orgTransaction(app, orgId, work),
+    asOrg: (orgId, work, options) => orgTransaction(app, orgId, work, options),
     readAsOrg: (orgId, query) => orgRead(appPool, orgId, query),
     asSystem: (work) => owner.transaction().execute(work),
     changes,
@@ -300,9 +318,9 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     description: options.dataDir
       ? `embedded PGlite in ${path.resolve(options.dataDir)}`
       : 'embedded PGlite in memory',
-    asOrg: (orgId, work) =>
+    asOrg: (orgId, work, options) =>
       db.transaction().execute(async (trx) => {
-        await setOrg(trx, orgId);
+        await setOrg(trx, orgId, options);
         return work(trx);
       }),
     readAsOrg: (orgId, query) =>

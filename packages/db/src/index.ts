@@ -9,6 +9,7 @@ export {
   type DatabaseKind,
   DatabaseUnavailableError,
   isDatabaseUnavailable,
+  type OrgTransactionOptions,
   openPglite,
   openPostgres,
   type PgliteOptions,

@@ -45,6 +45,21 @@ t.test(
   },
 );
 
+t.test('when a transaction asks for generic plans, then it plans generically, and only it', async (t) => {
+  const { database, drop } = await createTestDatabase();
+  t.teardown(drop);
+  const mode = (trx: Parameters<Parameters<typeof database.asOrg>[1]>[0]) =>
+    sql<{ mode: string; org: string }>`select current_setting('plan_cache_mode') as mode,
+      current_setting('app.org_id', true) as org`
+      .execute(trx)
+      .then((result) => result.rows[0]);
+  t.same(await database.asOrg('org_generic', mode, { genericPlans: true }), {
+    mode: 'force_generic_plan',
+    org: 'org_generic',
+  });
+  t.same(await database.asOrg('org_next', mode), { mode: 'auto', org: 'org_next' }, 'not carried over');
+});
+
 t.test('when the embedded database is reopened, then the data is still there', async (t) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cg-pglite-'));
   const first = await openPglite({ dataDir });

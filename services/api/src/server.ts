@@ -2,17 +2,23 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { type Database, openPglite, openPostgres } from '@cg/db';
 import closeWithGrace from 'close-with-grace';
+import type { Logger } from 'pino';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
-async function openDatabase(config: Config, onPoolError: (error: Error) => void): Promise<Database> {
+async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   if (config.DATABASE_URL) {
     return openPostgres({
       url: config.DATABASE_URL,
       appPassword: config.DATABASE_APP_PASSWORD,
       poolMax: config.DATABASE_POOL_MAX,
-      onPoolError,
+      onPoolError: (error) => logger.warn({ err: error }, 'idle database connection lost'),
+      onChangeFeedError: (error) =>
+        logger.warn(
+          { err: error },
+          'change feed connection lost: the read cache is off until it listens again',
+        ),
     });
   }
   return openPglite({ dataDir: path.join(config.DATA_DIR, 'pgdata') });
@@ -40,9 +46,7 @@ async function main() {
     throw error;
   }
   const logger = createLogger({ level: config.LOG_LEVEL });
-  const database = await openDatabase(config, (error) =>
-    logger.warn({ err: error }, 'idle database connection lost'),
-  );
+  const database = await openDatabase(config, logger);
   const app = await buildApp({ config, database, logger });
 
   closeWithGrace({ delay: 5000, logger }, async ({ signal, err }) => {

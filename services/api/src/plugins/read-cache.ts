@@ -18,11 +18,11 @@ export default fp(
       read: async () => cache.size,
     });
     app.metricsGauges.set('read_cache_hits', {
-      help: 'Reads answered from the read cache since the process started.',
+      help: 'Read cache look-ups answered from it since the process started (the caller and the result count one each).',
       read: async () => cache.hits,
     });
     app.metricsGauges.set('read_cache_misses', {
-      help: 'Cacheable reads that went to the database since the process started.',
+      help: 'Read cache look-ups that found nothing since the process started.',
       read: async () => cache.misses,
     });
     app.addHook('onClose', async () => cache.close());

@@ -1,5 +1,5 @@
 import type { Scope } from '@cg/contracts';
-import { compileOnce, type Database, type DB, type Param } from '@cg/db';
+import { compileOnce, type Database, type DB, type OrgTransactionOptions, type Param } from '@cg/db';
 import {
   type AliasedSelectQueryBuilder,
   type Compilable,
@@ -125,15 +125,20 @@ export function withActor<T>(
   database: Database,
   principal: Principal,
   work: (trx: Kysely<DB>, actor: Actor) => Promise<T>,
+  options?: OrgTransactionOptions,
 ): Promise<T> {
-  return database.asOrg(principal.organisationId, async (trx) => {
-    const row = await trx.selectFrom(actorQuery(trx, principal)).selectAll().executeTakeFirst();
-    if (!row) throw invalidActor();
-    const actor = toActor(principal, row);
-    const result = await work(trx, actor);
-    if (principal.idempotencyClaim) await markClaimCommitted(trx, principal.idempotencyClaim);
-    return result;
-  });
+  return database.asOrg(
+    principal.organisationId,
+    async (trx) => {
+      const row = await trx.selectFrom(actorQuery(trx, principal)).selectAll().executeTakeFirst();
+      if (!row) throw invalidActor();
+      const actor = toActor(principal, row);
+      const result = await work(trx, actor);
+      if (principal.idempotencyClaim) await markClaimCommitted(trx, principal.idempotencyClaim);
+      return result;
+    },
+    options,
+  );
 }
 
 interface CallerParams {
