@@ -111,9 +111,9 @@ export async function explainCaptured(
   try {
     await client.query('begin');
     await client.query(`select set_config('app.org_id', $1, true)`, [organisationId]);
-    // A transaction that asked for generic plans (`asOrg(…, { genericPlans: true })`) is explained with them.
-    if (queries.some((q) => !isExplainable(q.text) && q.text.includes(`set_config('plan_cache_mode'`)))
-      await client.query(`set local plan_cache_mode = force_generic_plan`);
+    // The planner settings a transaction opened with (`asOrg(…, { indexOrderedPage: true })`) apply.
+    const opening = queries.find((q) => /^\s*begin;/i.test(q.text));
+    if (opening) await client.query(opening.text.replace(/^\s*begin;/i, ''));
     for (const [index, query] of queries.filter((q) => isExplainable(q.text)).entries()) {
       // Prepared and run as the service runs it: after five executions PostgreSQL's plan cache
       // settles on a generic plan (or keeps custom ones), and `explain execute` shows that plan.

@@ -45,20 +45,28 @@ t.test(
   },
 );
 
-t.test('when a transaction asks for generic plans, then it plans generically, and only it', async (t) => {
-  const { database, drop } = await createTestDatabase();
-  t.teardown(drop);
-  const mode = (trx: Parameters<Parameters<typeof database.asOrg>[1]>[0]) =>
-    sql<{ mode: string; org: string }>`select current_setting('plan_cache_mode') as mode,
-      current_setting('app.org_id', true) as org`
-      .execute(trx)
-      .then((result) => result.rows[0]);
-  t.same(await database.asOrg('org_generic', mode, { genericPlans: true }), {
-    mode: 'force_generic_plan',
-    org: 'org_generic',
-  });
-  t.same(await database.asOrg('org_next', mode), { mode: 'auto', org: 'org_next' }, 'not carried over');
-});
+t.test(
+  'when a transaction reads an index-ordered page, then its planner settings hold for it alone',
+  async (t) => {
+    const { database, drop } = await createTestDatabase();
+    t.teardown(drop);
+    const mode = (trx: Parameters<Parameters<typeof database.asOrg>[1]>[0]) =>
+      sql<{ mode: string; bitmaps: string; org: string }>`select current_setting('plan_cache_mode') as mode,
+      current_setting('enable_bitmapscan') as bitmaps, current_setting('app.org_id', true) as org`
+        .execute(trx)
+        .then((result) => result.rows[0]);
+    t.same(await database.asOrg('org_page', mode, { indexOrderedPage: true }), {
+      mode: 'force_generic_plan',
+      bitmaps: 'off',
+      org: 'org_page',
+    });
+    t.same(
+      await database.asOrg('org_next', mode),
+      { mode: 'auto', bitmaps: 'on', org: 'org_next' },
+      'not carried over',
+    );
+  },
+);
 
 t.test('when the embedded database is reopened, then the data is still there', async (t) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cg-pglite-'));

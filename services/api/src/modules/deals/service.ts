@@ -77,10 +77,9 @@ export function listDeals(deps: Deps, principal: Principal, query: z.output<type
       });
       return toPage(rows, query.limit, dealView, (row) => row.id);
     },
-    // The page is read through the organisation's index whatever the cursor and limit: one
-    // plan serves every page (on a large database PostgreSQL would otherwise plan each later
-    // page afresh, bench/RESULTS.md).
-    { genericPlans: true },
+    // The page is read in the order of the organisation's index and stops at its end, whatever
+    // the organisation's size (see `indexOrderedPage`).
+    { indexOrderedPage: true },
   );
 }
 
