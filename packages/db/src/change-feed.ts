@@ -154,10 +154,14 @@ export class PostgresChangeFeed implements ChangeFeed {
         this.retryDelayMs = 50;
         this.setListening(true);
         this.heartbeatTimer = setInterval(() => {
-          const timeout = new Promise<never>((_, reject) =>
-            setTimeout(() => reject(new Error('the change feed heartbeat went unanswered')), 5000).unref(),
-          );
-          Promise.race([client.query('select 1'), timeout]).catch(fail);
+          let timer: NodeJS.Timeout | undefined;
+          const timeout = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error('the change feed heartbeat went unanswered')), 5000);
+            timer.unref();
+          });
+          Promise.race([client.query('select 1'), timeout])
+            .catch(fail)
+            .finally(() => clearTimeout(timer));
         }, this.options.heartbeatMs ?? 5000);
         this.heartbeatTimer.unref();
       })

@@ -124,21 +124,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/**
- * The statement that confines the rest of a transaction to `orgId`, as text: it opens the
- * transaction's first message (one round trip), so it cannot be a bound statement. The id is an
- * escaped literal (`pg.escapeLiteral`, safe whatever `standard_conforming_strings` says).
- */
-const orgSetting = (orgId: string) => `select set_config('app.org_id', ${pg.escapeLiteral(orgId)}, true)`;
-
 /** The planner settings of `indexOrderedPage`, for the rest of the transaction. */
 const INDEX_ORDERED_PAGE = `set_config('enable_bitmapscan', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)`;
 
-function setOrg(trx: Kysely<DB>, orgId: string, options: OrgTransactionOptions = {}) {
-  return options.indexOrderedPage
-    ? sql`select set_config('app.org_id', ${orgId}, true), ${sql.raw(INDEX_ORDERED_PAGE)}`.execute(trx)
-    : sql`select set_config('app.org_id', ${orgId}, true)`.execute(trx);
-}
+/**
+ * The statement that confines the rest of a transaction to `orgId` (and sets the planner settings
+ * its options ask for), as text: it opens the transaction's first message (one round trip), so it
+ * cannot be a bound statement. The id is an escaped literal (`pg.escapeLiteral`, safe whatever
+ * `standard_conforming_strings` says).
+ */
+const orgSetting = (orgId: string, options: OrgTransactionOptions = {}) =>
+  `select set_config('app.org_id', ${pg.escapeLiteral(orgId)}, true)${options.indexOrderedPage ? `, ${INDEX_ORDERED_PAGE}` : ''}`;
 
 /**
  * One transaction on one pooled connection, opened and scoped to the organisation in a single
@@ -152,10 +148,7 @@ async function orgTransaction<T>(
   options: OrgTransactionOptions = {},
 ): Promise<T> {
   return db.connection().execute(async (connection) => {
-    const settings = options.indexOrderedPage
-      ? `${orgSetting(orgId)}, ${INDEX_ORDERED_PAGE}`
-      : orgSetting(orgId);
-    await sql.raw(`begin; ${settings}`).execute(connection);
+    await sql.raw(`begin; ${orgSetting(orgId, options)}`).execute(connection);
     try {
       const result = await work(connection);
       await sql`commit`.execute(connection);
@@ -327,12 +320,12 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
       : 'embedded PGlite in memory',
     asOrg: (orgId, work, options) =>
       db.transaction().execute(async (trx) => {
-        await setOrg(trx, orgId, options);
+        await sql.raw(orgSetting(orgId, options)).execute(trx);
         return work(trx);
       }),
     readAsOrg: (orgId, query) =>
       db.transaction().execute(async (trx) => {
-        await setOrg(trx, orgId);
+        await sql.raw(orgSetting(orgId)).execute(trx);
         return (await trx.executeQuery(query)).rows;
       }),
     asSystem: (work) =>

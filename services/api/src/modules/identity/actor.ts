@@ -195,7 +195,7 @@ export async function readWithActor<P extends Record<string, unknown>, Row exten
 }
 
 /** The change keys (migration `announce_changes`) whose change can end or alter a caller's rights. */
-export const callerChanges = (principal: Principal): string[] => [
+const callerChanges = (principal: Principal): string[] => [
   `${principal.kind}:${principal.id}`,
   `org:${principal.organisationId}`,
 ];
