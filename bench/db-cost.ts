@@ -2,7 +2,7 @@ import pg from 'pg';
 import { buildServer } from '../services/api/scripts/build.js';
 import { command, machine, processCpuMs, startChild, writeResult } from './lib.js';
 import { appRoleUrl, type CapturedQuery, captureQueries, openServiceReads } from './queries.js';
-import { benchSecrets, createBenchDatabase, seedDeals } from './setup.js';
+import { benchSecrets, createBenchDatabase, seedDeals, sessionOf } from './setup.js';
 
 /**
  * What the database does for one read, without HTTP: the statement the service sends for
@@ -60,6 +60,7 @@ export async function benchDbCost() {
       kind: 'user' as const,
       id: me.user.id as string,
       organisationId: me.organisation.id as string,
+      sessionId: sessionOf(seeded.sales),
     };
     const reads = await openServiceReads(database.url);
     try {

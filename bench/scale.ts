@@ -19,7 +19,7 @@ import {
   openServiceReads,
 } from './queries.js';
 import { type LoadSummary, loadScaleData, scaleIdentity, type Template } from './scale-data.js';
-import { benchSecrets, createBenchDatabase, seedDeals, signIn } from './setup.js';
+import { benchSecrets, createBenchDatabase, seedDeals, sessionOf, signIn } from './setup.js';
 
 /** Every sales organisation holds this many deals, at every size (see scale-data.ts). */
 const DEALS_PER_ORGANISATION = 200;
@@ -217,7 +217,12 @@ export async function benchScale(
     // the app role with app.org_id set.
     for (const dataset of datasets) {
       const reads = await openServiceReads(dataset.database.url);
-      const principal = { kind: 'user' as const, id: dataset.userId, organisationId: dataset.organisationId };
+      const principal = {
+        kind: 'user' as const,
+        id: dataset.userId,
+        organisationId: dataset.organisationId,
+        sessionId: sessionOf(dataset.token ?? ''),
+      };
       const deep = targets[dataset.label]?.[1]?.path.split('cursor=')[1];
       const routes: Record<string, () => Promise<unknown>> = {
         'GET /v1/deals (first page)': () => reads.listDeals(principal),

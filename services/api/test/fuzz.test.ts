@@ -14,6 +14,19 @@ import { SchemaArbitraries } from './helpers/schema-arbitrary.js';
  */
 const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS_PER_OPERATION ?? 270);
 
+/**
+ * A cursor's inside, tampered: what the API puts in one (`{ "k": <sort key> }`, base64url) with
+ * any key — fractions, huge and negative numbers, strings, nested values — or any JSON at all.
+ */
+const tamperedCursor = fc
+  .oneof(
+    fc.record({
+      k: fc.oneof(fc.double(), fc.integer(), fc.bigInt().map(String), fc.string(), fc.jsonValue()),
+    }),
+    fc.jsonValue(),
+  )
+  .map((inside) => Buffer.from(JSON.stringify(inside) ?? 'null').toString('base64url'));
+
 type Operation = {
   operationId: string;
   parameters?: { in: string; name: string; required?: boolean; schema: object }[];
@@ -69,7 +82,9 @@ t.test('fuzzing every operation from its own schemas', async (t) => {
           Object.fromEntries(
             queryParams.map((p) => [
               p.name,
-              fc.oneof(arbitraries.valid(p.schema), arbitraries.mutated(p.schema)),
+              p.name === 'cursor'
+                ? fc.oneof(arbitraries.valid(p.schema), arbitraries.mutated(p.schema), tamperedCursor)
+                : fc.oneof(arbitraries.valid(p.schema), arbitraries.mutated(p.schema)),
             ]),
           ),
           { requiredKeys: [] },

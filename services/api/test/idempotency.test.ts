@@ -2,7 +2,8 @@ import t from 'tap';
 import { claimKey, deleteExpiredKeys, requestFingerprint } from '../src/modules/idempotency/service.js';
 import { withActor } from '../src/modules/identity/actor.js';
 import { build } from './helpers/build.js';
-import { signUp } from './helpers/identity.js';
+import { addMember, createClient, signUp } from './helpers/identity.js';
+import { sessionOf } from './helpers/jwt.js';
 
 t.test('idempotency keys', async (t) => {
   const { app, testDatabase } = await build(t);
@@ -32,6 +33,45 @@ t.test('idempotency keys', async (t) => {
       t.equal(second.headers.etag, first.headers.etag);
       t.equal(second.headers.location, first.headers.location);
       t.equal(await countDeals('Replayed deal'), 1, 'one row');
+    },
+  );
+
+  t.test(
+    'when a removed member, a deleted client or an ended session replays a key, then 401 and no reply',
+    async (t) => {
+      const member = await addMember(app, org, 'member');
+      t.equal((await create('member-key', 'Member deal', member.auth)).statusCode, 201);
+      const removed = await app.inject({
+        method: 'DELETE',
+        url: `/v1/organisation/members/${member.member.id}`,
+        headers: org.auth,
+      });
+      t.equal(removed.statusCode, 204);
+      const memberReplay = await create('member-key', 'Member deal', member.auth);
+      t.equal(memberReplay.statusCode, 401, memberReplay.body);
+      t.equal(memberReplay.headers['idempotent-replayed'], undefined);
+      t.notMatch(memberReplay.body, /Member deal/, 'the stored reply is not shown');
+
+      const client = await createClient(app, org, ['deals:write']);
+      t.equal((await create('client-key', 'Client deal', client.auth)).statusCode, 201);
+      const deleted = await app.inject({
+        method: 'DELETE',
+        url: `/v1/api-clients/${client.client.id}`,
+        headers: org.auth,
+      });
+      t.equal(deleted.statusCode, 204);
+      const clientReplay = await create('client-key', 'Client deal', client.auth);
+      t.equal(clientReplay.statusCode, 401, clientReplay.body);
+      t.notMatch(clientReplay.body, /Client deal/);
+
+      const signedOut = await signUp(app, 'sales');
+      t.equal((await create('session-key', 'Session deal', signedOut.auth)).statusCode, 201);
+      await app.inject({
+        method: 'POST',
+        url: '/v1/auth/revoke',
+        payload: { token: signedOut.refreshToken },
+      });
+      t.equal((await create('session-key', 'Session deal', signedOut.auth)).statusCode, 401);
     },
   );
 
@@ -123,6 +163,7 @@ t.test('idempotency keys', async (t) => {
         kind: 'user' as const,
         id: org.user.id,
         organisationId: org.organisation.id,
+        sessionId: sessionOf(org.accessToken),
         idempotencyClaim: claim,
       };
       await t.rejects(

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { build } from './helpers/build.js';
 import { signUp } from './helpers/identity.js';
-import { handmadeJwt } from './helpers/jwt.js';
+import { handmadeJwt, sessionOf } from './helpers/jwt.js';
 
 const header = { alg: 'HS256', typ: 'JWT' };
 
@@ -14,6 +14,7 @@ async function setUp(t: Parameters<typeof build>[0], seconds: number) {
     sub: org.user.id,
     org: org.organisation.id,
     kind: 'user',
+    sid: sessionOf(org.accessToken),
     typ: 'access',
     iss: config.JWT_ISSUER,
     aud: config.JWT_AUDIENCE,

@@ -3,7 +3,7 @@ import t from 'tap';
 import { build } from './helpers/build.js';
 import { assessment, createDeal, invite } from './helpers/deals.js';
 import { addMember, createClient, PASSWORD, type SignedUp, signUp, uniqueEmail } from './helpers/identity.js';
-import { handmadeJwt } from './helpers/jwt.js';
+import { handmadeJwt, sessionOf } from './helpers/jwt.js';
 
 /*
  * The authorization matrix: every operation of the OpenAPI document × every kind of caller → the
@@ -444,6 +444,7 @@ t.test('every operation × every kind of caller gets exactly its status', async 
     sub: s.user.id,
     org: s.organisation.id,
     kind: 'user',
+    sid: sessionOf(s.accessToken),
     typ: 'access',
     iss: built.config.JWT_ISSUER,
     aud: built.config.JWT_AUDIENCE,

@@ -8,6 +8,7 @@ import * as indexCounterpartyVisibility from './2026_11_29_140000_index_counterp
 import * as counterpartyCheckByIndex from './2026_11_29_150000_counterparty_check_by_index.js';
 import * as organisationPartners from './2026_11_29_160000_organisation_partners.js';
 import * as announceChanges from './2026_12_01_090000_announce_changes.js';
+import * as announceSessionEnds from './2026_12_02_090000_announce_session_ends.js';
 
 // An explicit list instead of reading a folder: migrations ship with the code, in order, and a
 // typo in a file name cannot silently skip one.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_150000_counterparty_check_by_index': counterpartyCheckByIndex,
   '2026_11_29_160000_organisation_partners': organisationPartners,
   '2026_12_01_090000_announce_changes': announceChanges,
+  '2026_12_02_090000_announce_session_ends': announceSessionEnds,
 };

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError } from './problems.js';
 
 /** Opaque list cursors: the sort key of the last item, so a page never skips or repeats rows. */
@@ -5,17 +6,32 @@ export function encodeCursor(key: string | number): string {
   return Buffer.from(JSON.stringify({ k: key })).toString('base64url');
 }
 
-export function decodeCursor<T extends 'string' | 'number'>(
+/**
+ * What a cursor may hold, by the kind of sort key: an id this API made, or a position (a
+ * sequence number or a version, a non-negative integer). A cursor is the caller's input: its
+ * inside is checked as strictly as any other, so a tampered one is a 400, never a value the
+ * database refuses.
+ */
+const CURSOR_KEYS = {
+  id: z.string().regex(/^[a-z]{2,5}_[0-9a-z]{1,64}$/),
+  position: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+} as const;
+
+type CursorKind = keyof typeof CURSOR_KEYS;
+
+export function decodeCursor<K extends CursorKind>(
   cursor: string | undefined,
-  kind: T,
-): (T extends 'string' ? string : number) | undefined {
+  kind: K,
+): z.output<(typeof CURSOR_KEYS)[K]> | undefined {
   if (cursor === undefined) return undefined;
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
-    if (typeof parsed.k === kind) return parsed.k as T extends 'string' ? string : number;
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the problem below
+    // not JSON: refused below
   }
+  const key = CURSOR_KEYS[kind].safeParse((parsed as { k?: unknown } | null)?.k);
+  if (key.success) return key.data as z.output<(typeof CURSOR_KEYS)[K]>;
   throw new AppError(
     'validation-failed',
     'The cursor is not valid: pass a nextCursor from a previous page.',

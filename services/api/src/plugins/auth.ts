@@ -14,6 +14,8 @@ interface AccessTokenClaims {
   kind: 'user' | 'client';
   typ: typeof ACCESS_TOKEN_TYPE;
   scope?: string;
+  /** Users: the sign-in session (refresh-token family) the token belongs to. */
+  sid?: string;
   jti: string;
 }
 
@@ -37,7 +39,14 @@ function parseClaims(payload: unknown): Principal | undefined {
     typeof claims.scope === 'string'
       ? (claims.scope.split(' ').filter((s) => (SCOPES as readonly string[]).includes(s)) as Scope[])
       : undefined;
-  return { kind: claims.kind, id: claims.sub, organisationId: claims.org, tokenScopes };
+  if (claims.kind === 'user' && typeof claims.sid !== 'string') return undefined;
+  return {
+    kind: claims.kind,
+    id: claims.sub,
+    organisationId: claims.org,
+    tokenScopes,
+    ...(claims.kind === 'user' ? { sessionId: claims.sid } : {}),
+  };
 }
 
 const unauthenticated = () =>
@@ -89,6 +98,7 @@ export default fp(
         typ: ACCESS_TOKEN_TYPE,
         jti: randomUUID(),
         ...(principal.tokenScopes ? { scope: principal.tokenScopes.join(' ') } : {}),
+        ...(principal.sessionId ? { sid: principal.sessionId } : {}),
       };
       return app.jwt.sign(claims);
     });

@@ -9,6 +9,7 @@ import {
   releaseKey,
   requestFingerprint,
 } from '../modules/idempotency/service.js';
+import { requireLiveCaller } from '../modules/identity/actor.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -57,6 +58,9 @@ export default fp(
         requestFingerprint(request.method, path, request.body),
       );
       if (outcome.kind === 'replay') {
+        // A stored reply is the caller's own: a removed member, a deleted client or an ended
+        // session is refused before it is shown again, as it would be by the request itself.
+        if (request.principal) await requireLiveCaller(app.database, request.principal);
         reply
           .code(outcome.reply.statusCode)
           .headers(outcome.reply.headers)

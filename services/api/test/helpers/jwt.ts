@@ -2,6 +2,10 @@ import { createHmac } from 'node:crypto';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+/** The sign-in session an access token belongs to (its `sid` claim). */
+export const sessionOf = (accessToken: string): string =>
+  JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')).sid;
+
 /**
  * Builds a JWT by hand — an implementation independent of the server's — to present tokens the
  * server must refuse (expired, wrong audience, `alg: none`, forged).

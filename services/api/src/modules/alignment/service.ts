@@ -122,7 +122,7 @@ export function listAlignmentVersions(
   dealId: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const beforeVersion = decodeCursor(page.cursor, 'number');
+  const beforeVersion = decodeCursor(page.cursor, 'position');
   return withActor(database, principal, async (trx, actor) => {
     requireScope(actor, 'deals:read');
     const { side } = await requireDealParty(trx, actor, dealId);

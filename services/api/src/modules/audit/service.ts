@@ -9,7 +9,7 @@ export function listAuditTrail(
   principal: Principal,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const beforeSeq = decodeCursor(page.cursor, 'number');
+  const beforeSeq = decodeCursor(page.cursor, 'position');
   return withActor(database, principal, async (trx, actor) => {
     requireAdmin(actor);
     const rows = await listAuditEvents(trx, { limit: page.limit, beforeSeq });

@@ -62,7 +62,7 @@ export function createDeal(
 }
 
 export function listDeals(deps: Deps, principal: Principal, query: z.output<typeof DealListQuerySchema>) {
-  const beforeId = decodeCursor(query.cursor, 'string');
+  const beforeId = decodeCursor(query.cursor, 'id');
   return withActor(
     deps.database,
     principal,

@@ -18,6 +18,12 @@ export interface Principal {
   organisationId: string;
   /** For clients: the scopes the token was narrowed to. */
   tokenScopes?: Scope[] | undefined;
+  /**
+   * For users: the sign-in session the token belongs to (its refresh-token family). Signing out,
+   * revoking the refresh token or a detected reuse ends the session, and its access tokens are
+   * refused from the next request on, as those of a removed member are.
+   */
+  sessionId?: string | undefined;
   /** Set by the idempotency plugin: the key this request holds, to mark in the write's transaction. */
   idempotencyClaim?: IdempotencyClaim | undefined;
 }
@@ -73,6 +79,17 @@ export function actorQuery(
       ])
       .where('users.id', '=', principal.id)
       .where('users.organisation_id', '=', principal.organisationId)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('refresh_tokens')
+            .select(sql<number>`1`.as('live'))
+            .where('refresh_tokens.organisation_id', '=', principal.organisationId)
+            // A user token without a session names none: refused (fails closed).
+            .where('refresh_tokens.family_id', '=', principal.sessionId ?? '')
+            .where('refresh_tokens.revoked_at', 'is', null),
+        ),
+      )
       .$castTo<ActorRow>()
       .as('actor');
   }
@@ -141,9 +158,15 @@ export function withActor<T>(
   );
 }
 
+/** Refuses (401) a caller whose user, client or session no longer exists; for replies kept from before. */
+export async function requireLiveCaller(database: Database, principal: Principal): Promise<void> {
+  await withActor(database, { ...principal, idempotencyClaim: undefined }, async () => undefined);
+}
+
 interface CallerParams {
   callerId: string;
   callerOrganisationId: string;
+  callerSessionId: string;
 }
 
 /** A read of the caller's row and the read's own rows in one statement, compiled once per kind of caller. */
@@ -166,7 +189,12 @@ export function defineActorRead<P extends Record<string, unknown>, Row extends A
     compileOnce<P & CallerParams, Row>((db, param) =>
       read(
         db,
-        actorQuery(db, { kind, id: param('callerId'), organisationId: param('callerOrganisationId') }),
+        actorQuery(db, {
+          kind,
+          id: param('callerId'),
+          organisationId: param('callerOrganisationId'),
+          sessionId: param('callerSessionId'),
+        }),
         param,
       ),
     );
@@ -188,6 +216,7 @@ export async function readWithActor<P extends Record<string, unknown>, Row exten
     ...values,
     callerId: principal.id,
     callerOrganisationId: principal.organisationId,
+    callerSessionId: principal.sessionId ?? '',
   });
   const [row] = await database.readAsOrg(principal.organisationId, query);
   if (!row) throw invalidActor();
@@ -198,10 +227,11 @@ export async function readWithActor<P extends Record<string, unknown>, Row exten
 const callerChanges = (principal: Principal): string[] => [
   `${principal.kind}:${principal.id}`,
   `org:${principal.organisationId}`,
+  ...(principal.kind === 'user' ? [`session:${principal.sessionId ?? ''}`] : []),
 ];
 
 const callerCacheKey = (principal: Principal) =>
-  `caller:${principal.kind}:${principal.id}:${principal.organisationId}`;
+  `caller:${principal.kind}:${principal.id}:${principal.organisationId}:${principal.sessionId ?? ''}`;
 
 const ACTOR_ROW_KEYS = ['organisationName', 'side', 'role', 'email', 'name', 'scopes'] as const;
 const actorRowOf = (row: ActorRow): ActorRow =>

@@ -18,6 +18,7 @@ import { constantTimeEqual, newSecret, sha256Hex } from '../../lib/secrets.js';
 import { insertAuditEvent } from '../audit/repository.js';
 import { requireAdmin } from './access.js';
 import { type Actor, type Principal, withActor } from './actor.js';
+import { requireStrongPassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
 
@@ -66,6 +67,11 @@ const clientView = (client: { id: string; name: string; scopes: string[]; create
 export async function signup(deps: Deps, input: z.output<typeof SignupRequestSchema>, requestId: string) {
   const organisationId = newId('org');
   const userId = newId('usr');
+  requireStrongPassword(
+    input.user.password,
+    [input.user.email, input.user.name, input.organisation.name],
+    '/body/user/password',
+  );
   const passwordHash = await hashPassword(input.user.password);
   try {
     return await deps.database.asOrg(organisationId, async (trx) => {
@@ -118,7 +124,12 @@ async function issueUserTokens(
     expires_at: new Date(Date.now() + deps.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
   });
   return {
-    access_token: deps.signAccessToken({ kind: 'user', id: user.id, organisationId: user.organisationId }),
+    access_token: deps.signAccessToken({
+      kind: 'user',
+      id: user.id,
+      organisationId: user.organisationId,
+      sessionId: familyId,
+    }),
     token_type: 'Bearer' as const,
     expires_in: deps.config.ACCESS_TOKEN_TTL_SECONDS,
     refresh_token: refreshToken,
@@ -307,7 +318,7 @@ export function listMembers(
   principal: Principal,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const afterId = decodeCursor(page.cursor, 'string');
+  const afterId = decodeCursor(page.cursor, 'id');
   return withActor(deps.database, principal, async (trx, actor) => {
     requireAdmin(actor);
     const rows = await repo.listUsers(trx, { limit: page.limit, afterId });
@@ -321,6 +332,7 @@ export async function addMember(
   input: z.output<typeof AddMemberRequestSchema>,
   requestId: string,
 ) {
+  requireStrongPassword(input.password, [input.email, input.name], '/body/password');
   const passwordHash = await hashPassword(input.password);
   try {
     return await withActor(deps.database, principal, async (trx, actor) => {
@@ -435,7 +447,7 @@ export function listApiClients(
   principal: Principal,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const afterId = decodeCursor(page.cursor, 'string');
+  const afterId = decodeCursor(page.cursor, 'id');
   return withActor(deps.database, principal, async (trx, actor) => {
     requireAdmin(actor);
     const rows = await repo.listApiClients(trx, { limit: page.limit, afterId });

@@ -34,7 +34,7 @@ export function listMilestones(
   dealId: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const afterId = decodeCursor(page.cursor, 'string');
+  const afterId = decodeCursor(page.cursor, 'id');
   return withActor(database, principal, async (trx, actor) => {
     requireScope(actor, 'deals:read');
     await requireDealParty(trx, actor, dealId);

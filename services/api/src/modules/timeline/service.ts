@@ -32,7 +32,7 @@ export function listTimeline(
   dealId: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const beforeId = decodeCursor(page.cursor, 'string');
+  const beforeId = decodeCursor(page.cursor, 'id');
   return withActor(database, principal, async (trx, actor) => {
     requireScope(actor, 'deals:read');
     await requireDealParty(trx, actor, dealId);

@@ -93,7 +93,7 @@ export function listEndpoints(
   principal: Principal,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const beforeId = decodeCursor(page.cursor, 'string');
+  const beforeId = decodeCursor(page.cursor, 'id');
   return withActor(deps.database, principal, async (trx, actor) => {
     requireWebhookManager(actor);
     const rows = await repo.listEndpoints(trx, { limit: page.limit, beforeId });
@@ -159,7 +159,7 @@ export function listDeliveryAttempts(
   endpointId: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
-  const beforeSeq = decodeCursor(page.cursor, 'number');
+  const beforeSeq = decodeCursor(page.cursor, 'position');
   return withActor(deps.database, principal, async (trx, actor) => {
     requireWebhookManager(actor);
     if (!(await repo.findEndpoint(trx, endpointId))) throw notFound('webhook endpoint');
