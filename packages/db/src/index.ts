@@ -1,6 +1,3 @@
-// The webhook tables' types augment DB (declaration merging).
-import './schema-webhooks.js';
-
 export { CHANGE_CHANNEL, type ChangeFeed, type ChangeSubscriber } from './change-feed.js';
 export { compileOnce, type Param } from './compiled-query.js';
 export {
