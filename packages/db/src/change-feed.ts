@@ -3,11 +3,26 @@ import pg from 'pg';
 
 /** The channel `announce_change()` notifies on (migration `2026_12_01_090000_announce_changes`). */
 export const CHANGE_CHANNEL = 'cg_changes';
+/**
+ * The keys `announce_change()` announces (migrations `announce_changes`, `announce_session_ends`):
+ * what changed, by kind and id, and nothing else. The one place outside SQL they are spelled; a
+ * test holds the triggers to them.
+ */
+export const changeKeys = {
+  /** The deal's row or any of its reports. */
+  deal: (dealId: string) => `deal:${dealId}`,
+  user: (userId: string) => `user:${userId}`,
+  client: (clientId: string) => `client:${clientId}`,
+  organisation: (organisationId: string) => `org:${organisationId}`,
+  /** A sign-in session (refresh-token family) ended. */
+  session: (sessionId: string) => `session:${sessionId}`,
+} as const;
+
 /** The notice `announce_change()` sends the writing session: this prefix, then the key. */
 const CHANGE_NOTICE_PREFIX = 'cg_changed:';
 
 export interface ChangeSubscriber {
-  /** A write that may have committed changed what `key` names (`deal:<id>`, `user:<id>`, `client:<id>`, `org:<id>`). */
+  /** A write that may have committed changed what `key` names (one of `changeKeys`). */
   changed(key: string): void;
   /** Changes may have been missed, or the feed just started: forget everything derived from the database. */
   reset(): void;

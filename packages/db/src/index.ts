@@ -1,4 +1,4 @@
-export { CHANGE_CHANNEL, type ChangeFeed, type ChangeSubscriber } from './change-feed.js';
+export { CHANGE_CHANNEL, type ChangeFeed, type ChangeSubscriber, changeKeys } from './change-feed.js';
 export { compileOnce, type Param } from './compiled-query.js';
 export {
   APP_ROLE,

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import t from 'tap';
 import { PostgresChangeFeed } from '../src/change-feed.js';
-import { CHANGE_CHANNEL, type ChangeSubscriber } from '../src/index.js';
+import { CHANGE_CHANNEL, type ChangeSubscriber, changeKeys } from '../src/index.js';
 import { createTestDatabase } from '../src/testing.js';
 
 function recorder() {
@@ -88,6 +88,74 @@ t.test(
     t.same(await settle(), [], 'a read announces nothing, here or through the listening connection');
   },
 );
+
+t.test('when each announcing table changes, then the triggers announce exactly the changeKeys', async (t) => {
+  const { database, drop } = await createTestDatabase();
+  t.teardown(drop);
+  const { subscriber, keys } = recorder();
+  t.teardown(database.changes.subscribe(subscriber));
+  await until(() => database.changes.live, 'the feed to listen');
+  const org = id('org');
+  const user = id('usr');
+  const client = id('cli');
+  const deal = id('deal');
+  const session = id('rtf');
+  await database.asSystem(async (trx) => {
+    await sql`insert into organisations (id, name, side) values (${org}, 'Probe', 'sales')`.execute(trx);
+    await sql`insert into users (id, organisation_id, email, name, role, password_hash)
+            values (${user}, ${org}, ${`${user}@example.test`}, 'Probe', 'admin', 'x')`.execute(trx);
+    await sql`insert into api_clients (id, organisation_id, name, secret_hash, scopes)
+            values (${client}, ${org}, 'Probe', ${id('hash')}, '{}')`.execute(trx);
+    await sql`insert into refresh_tokens (id, organisation_id, user_id, family_id, token_hash, expires_at)
+            values (${id('rt')}, ${org}, ${user}, ${session}, ${id('hash')}, now() + interval '1 day')`.execute(
+      trx,
+    );
+    await sql`insert into deals (id, title, status, sales_org_id, created_by_org_id, round_budget)
+            values (${deal}, 'Probe', 'awaiting_counterparty', ${org}, ${org}, 5)`.execute(trx);
+  });
+  const announcedBy = async (statements: ReturnType<typeof sql>[]) => {
+    await database.asSystem(async (trx) => {
+      for (const statement of statements) await statement.execute(trx);
+    });
+    // On PostgreSQL the listening connection brings the same keys again a moment later: what
+    // arrived until a marker sent afterwards, as a set.
+    const marker = `probe:${statements.length}:${Date.now()}`;
+    await database.asSystem((trx) => sql`select pg_notify(${CHANGE_CHANNEL}, ${marker})`.execute(trx));
+    await until(() => keys.includes(marker), 'the marker');
+    const announced = [...new Set(keys.slice(0, keys.indexOf(marker)))].sort();
+    keys.length = 0;
+    return announced;
+  };
+  t.same(
+    await announcedBy([
+      sql`update organisations set name = 'Renamed' where id = ${org}`,
+      sql`update users set name = 'Renamed' where id = ${user}`,
+      sql`update api_clients set name = 'Renamed' where id = ${client}`,
+      sql`update deals set title = 'Renamed' where id = ${deal}`,
+      sql`update refresh_tokens set revoked_at = now() where family_id = ${session}`,
+    ]),
+    [
+      changeKeys.client(client),
+      changeKeys.deal(deal),
+      changeKeys.organisation(org),
+      changeKeys.session(session),
+      changeKeys.user(user),
+    ].sort(),
+  );
+  t.same(
+    await announcedBy([
+      sql`insert into alignment_reports (deal_id, version, round, algorithm, based_on_sales, based_on_procurement, disclosure, view_sales, view_procurement)
+          values (${deal}, 1, 1, 'probe', 1, 1, 'summary', '{}', '{}')`,
+    ]),
+    [changeKeys.deal(deal)],
+    'a report announces its deal',
+  );
+  t.same(
+    await announcedBy([sql`update refresh_tokens set used_at = now() where family_id = ${session}`]),
+    [],
+    'using a refresh token does not change whether its session is live',
+  );
+});
 
 if (!process.env.TEST_DATABASE_URL) {
   t.pass('changes of other processes and a lost listening connection: PostgreSQL only');

@@ -1,6 +1,6 @@
 import { AlignmentSchema, type AssessmentInput } from '@cg/contracts';
 import type { Database } from '@cg/db';
-import { type DB, type Keyring, openContent } from '@cg/db';
+import { changeKeys, type DB, type Keyring, openContent } from '@cg/db';
 import { computeAlignment, type DisclosedReport, disclose, type Side, waitingFor } from '@cg/domain';
 import type { Kysely } from 'kysely';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
@@ -97,7 +97,7 @@ export function getAlignment(
     {
       // A party's view: one per deal and organisation.
       key: `alignment:${dealId}:${principal.organisationId}`,
-      dependsOn: [`deal:${dealId}`],
+      dependsOn: [changeKeys.deal(dealId)],
       authorize: (actor) => requireScope(actor, 'deals:read'),
       compute: (actor, row) => {
         const { deal } = dealParty(actor, dealStateIn(row));

@@ -1,5 +1,5 @@
 import type { Scope } from '@cg/contracts';
-import { compileOnce, type Database, type DB, type OrgTransactionOptions, type Param } from '@cg/db';
+import { changeKeys, compileOnce, type Database, type DB, type OrgTransactionOptions, type Param } from '@cg/db';
 import {
   type AliasedSelectQueryBuilder,
   type Compilable,
@@ -225,9 +225,9 @@ export async function readWithActor<P extends Record<string, unknown>, Row exten
 
 /** The change keys (migration `announce_changes`) whose change can end or alter a caller's rights. */
 const callerChanges = (principal: Principal): string[] => [
-  `${principal.kind}:${principal.id}`,
-  `org:${principal.organisationId}`,
-  ...(principal.kind === 'user' ? [`session:${principal.sessionId ?? ''}`] : []),
+  changeKeys[principal.kind](principal.id),
+  changeKeys.organisation(principal.organisationId),
+  ...(principal.kind === 'user' ? [changeKeys.session(principal.sessionId ?? '')] : []),
 ];
 
 const callerCacheKey = (principal: Principal) =>
