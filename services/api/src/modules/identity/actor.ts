@@ -1,5 +1,12 @@
 import type { Scope } from '@cg/contracts';
-import { changeKeys, compileOnce, type Database, type DB, type OrgTransactionOptions, type Param } from '@cg/db';
+import {
+  changeKeys,
+  compileOnce,
+  type Database,
+  type DB,
+  type OrgTransactionOptions,
+  type Param,
+} from '@cg/db';
 import {
   type AliasedSelectQueryBuilder,
   type Compilable,
