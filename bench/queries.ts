@@ -2,10 +2,10 @@ import pg from 'pg';
 // The bench package depends on neither @cg/db nor the service: relative imports keep package.json
 // untouched, and resolve to the very modules the service runs (same files, same pg).
 import { openPostgres } from '../packages/db/src/index.js';
-import { ReadCache } from '../services/api/src/lib/read-cache.js';
-import { getAlignment } from '../services/api/src/modules/alignment/service.js';
-import { getDeal, listDeals } from '../services/api/src/modules/deals/service.js';
-import type { Principal } from '../services/api/src/modules/identity/actor.js';
+import { getDeal, listDeals } from '../services/api/src/modules/deal-room/deals.js';
+import { getAlignment } from '../services/api/src/modules/deal-room/reports.js';
+import type { Principal } from '../services/api/src/platform/caller.js';
+import { ReadCache } from '../services/api/src/platform/read-cache.js';
 
 /** One statement as node-postgres sent it to the server. */
 export interface CapturedQuery {
@@ -72,11 +72,16 @@ export async function openServiceReads(ownerUrl: string) {
   const deps = { database } as unknown as Deps;
   return {
     listDeals: (principal: Principal, cursor?: string) =>
-      listDeals(deps, principal, { limit: 20, ...(cursor ? { cursor } : {}) }),
-    getDeal: (principal: Principal, dealId: string) => getDeal(deps, principal, dealId),
+      listDeals(deps, { principal, requestId: 'bench' }, { limit: 20, ...(cursor ? { cursor } : {}) }),
+    getDeal: (principal: Principal, dealId: string) =>
+      getDeal(deps, { principal, requestId: 'bench' }, dealId),
     // No read cache: every call must run its statement.
     getAlignment: (principal: Principal, dealId: string) =>
-      getAlignment({ database, readCache: new ReadCache(database.changes, 0) }, principal, dealId),
+      getAlignment(
+        { database, readCache: new ReadCache(database.changes, 0) },
+        { principal, requestId: 'bench' },
+        dealId,
+      ),
     close: () => database.close(),
   };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createKeyring, openPglite, openPostgres } from '@cg/db';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { rewrapDataKeys } from '../src/modules/assessments/keys.js';
+import { rewrapDataKeys } from '../src/modules/deal-room/index.js';
 import { resealEndpointSecrets } from '../src/modules/webhooks/service.js';
 
 /*

@@ -9,14 +9,10 @@ import Fastify, {
 } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import { alignmentRoutes } from './modules/alignment/routes.js';
-import { assessmentRoutes } from './modules/assessments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
-import { dealRoutes } from './modules/deals/routes.js';
+import { dealRoomRoutes, milestoneRoutes } from './modules/deal-room/index.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { identityRoutes, publicIdentityRoutes } from './modules/identity/routes.js';
-import { milestoneRoutes } from './modules/milestones/routes.js';
-import { timelineRoutes } from './modules/timeline/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import webhookWorkerPlugin from './modules/webhooks/worker.js';
 import authPlugin from './plugins/auth.js';
@@ -112,10 +108,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     authenticated.addHook('preHandler', authenticated.limitPerCaller);
     await authenticated.register(identityRoutes);
     await authenticated.register(auditRoutes);
-    await authenticated.register(dealRoutes);
-    await authenticated.register(assessmentRoutes);
-    await authenticated.register(alignmentRoutes);
-    await authenticated.register(timelineRoutes);
+    await authenticated.register(dealRoomRoutes);
     await authenticated.register(webhookRoutes);
     await authenticated.register(milestoneRoutes);
   });

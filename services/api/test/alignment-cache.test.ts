@@ -5,7 +5,7 @@ import { assessment, saveAndSubmit, sharedDeal } from './helpers/deals.js';
 import { addMember, createClient, signUp } from './helpers/identity.js';
 
 /**
- * The alignment read is answered from the process's read cache (lib/read-cache.ts) while nothing
+ * The alignment read is answered from the process's read cache (platform/read-cache.ts) while nothing
  * it depends on has changed. These tests hold it to the uncached answers: every write that
  * changes them is seen by the next read, the caller's rights are checked on every read, and a
  * cached view never crosses to another organisation.

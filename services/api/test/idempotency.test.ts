@@ -1,6 +1,6 @@
 import t from 'tap';
-import { claimKey, deleteExpiredKeys, requestFingerprint } from '../src/modules/idempotency/service.js';
-import { withActor } from '../src/modules/identity/actor.js';
+import { claimKey, deleteExpiredKeys, requestFingerprint } from '../src/platform/idempotency/service.js';
+import { withCaller } from '../src/platform/unit-of-work.js';
 import { build } from './helpers/build.js';
 import { addMember, createClient, signUp } from './helpers/identity.js';
 import { sessionOf } from './helpers/jwt.js';
@@ -159,15 +159,18 @@ t.test('idempotency keys', async (t) => {
         claim.key,
         requestFingerprint('POST', '/x', {}),
       );
-      const principal = {
-        kind: 'user' as const,
-        id: org.user.id,
-        organisationId: org.organisation.id,
-        sessionId: sessionOf(org.accessToken),
+      const caller = {
+        principal: {
+          kind: 'user' as const,
+          id: org.user.id,
+          organisationId: org.organisation.id,
+          sessionId: sessionOf(org.accessToken),
+        },
+        requestId: 'test',
         idempotencyClaim: claim,
       };
       await t.rejects(
-        withActor(testDatabase.database, principal, async () => Promise.reject(new Error('write failed'))),
+        withCaller(testDatabase.database, caller, async () => Promise.reject(new Error('write failed'))),
       );
       const state = () =>
         testDatabase.database.asSystem(
@@ -181,7 +184,7 @@ t.test('idempotency keys', async (t) => {
             ).state,
         );
       t.equal(await state(), 'in_progress', 'a rolled-back write leaves the claim in progress');
-      await withActor(testDatabase.database, principal, async () => 'written');
+      await withCaller(testDatabase.database, caller, async () => 'written');
       t.equal(await state(), 'committed');
     },
   );

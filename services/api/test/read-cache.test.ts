@@ -2,7 +2,7 @@ import type { ChangeFeed, ChangeSubscriber } from '@cg/db';
 import fc from 'fast-check';
 import t from 'tap';
 import { newId } from '../src/lib/ids.js';
-import { ReadCache } from '../src/lib/read-cache.js';
+import { ReadCache } from '../src/platform/read-cache.js';
 
 /** A change feed the test drives: live or not, and announcing what the test says. */
 function feed() {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createKeyring } from '@cg/db';
 import t from 'tap';
-import { rewrapDataKeys } from '../src/modules/assessments/keys.js';
+import { rewrapDataKeys } from '../src/modules/deal-room/index.js';
 import { build } from './helpers/build.js';
 import { assessment, saveAndSubmit, sharedDeal } from './helpers/deals.js';
 

@@ -4,7 +4,8 @@ import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../lib/problems.js';
-import type { Principal } from '../modules/identity/actor.js';
+import type { Principal } from '../platform/caller.js';
+import type { Caller } from '../platform/unit-of-work.js';
 
 const ACCESS_TOKEN_TYPE = 'access';
 
@@ -27,6 +28,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal;
+    /** The principal with the request's own context, as services take it. */
+    caller: Caller;
   }
 }
 
@@ -104,6 +107,7 @@ export default fp(
     });
 
     app.decorateRequest('principal', null as unknown as Principal);
+    app.decorateRequest('caller', null as unknown as Caller);
     app.decorate('authenticate', async (request: FastifyRequest) => {
       const header = request.headers.authorization;
       if (!header) throw unauthenticated();
@@ -118,6 +122,7 @@ export default fp(
       const principal = parseClaims(payload);
       if (!principal) throw invalidToken();
       request.principal = principal;
+      request.caller = { principal, requestId: request.id };
     });
   },
   { name: 'auth', dependencies: ['errors'] },

@@ -8,8 +8,8 @@ import {
   deleteExpiredKeys,
   releaseKey,
   requestFingerprint,
-} from '../modules/idempotency/service.js';
-import { requireLiveCaller } from '../modules/identity/actor.js';
+} from '../platform/idempotency/service.js';
+import { requireLiveCaller } from '../platform/unit-of-work.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -68,8 +68,8 @@ export default fp(
         return reply.send(outcome.reply.body);
       }
       request.idempotencyClaim = { scope, key };
-      // The service marks the claim committed in the transaction of its write (see withActor).
-      if (request.principal) request.principal = { ...request.principal, idempotencyClaim: { scope, key } };
+      // The unit of work marks the claim committed in the transaction of its write (withCaller).
+      if (request.caller) request.caller = { ...request.caller, idempotencyClaim: { scope, key } };
     });
 
     app.addHook('onSend', async (request, reply, payload) => {

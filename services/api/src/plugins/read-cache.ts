@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ReadCache } from '../lib/read-cache.js';
+import { ReadCache } from '../platform/read-cache.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -8,7 +8,7 @@ declare module 'fastify' {
   }
 }
 
-/** The process's cache of hot reads (`lib/read-cache.ts`), kept fresh by the database's change feed. */
+/** The process's cache of hot reads (`platform/read-cache.ts`), kept fresh by the database's change feed. */
 export default fp(
   async function readCachePlugin(app: FastifyInstance) {
     const cache = new ReadCache(app.database.changes, app.config.READ_CACHE_MAX_ENTRIES);

@@ -17,6 +17,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(AuditEventSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => listAuditTrail(app.database, request.principal, request.query),
+    async (request) => listAuditTrail(app.database, request.caller, request.query),
   );
 };

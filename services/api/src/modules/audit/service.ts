@@ -1,16 +1,16 @@
 import type { Database } from '@cg/db';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
-import { requireAdmin } from '../identity/access.js';
-import { type Principal, withActor } from '../identity/actor.js';
+import { requireAdmin } from '../../platform/scopes.js';
+import { type Caller, withCaller } from '../../platform/unit-of-work.js';
 import { listAuditEvents } from './repository.js';
 
 export function listAuditTrail(
   database: Database,
-  principal: Principal,
+  caller: Caller,
   page: { limit: number; cursor?: string | undefined },
 ) {
   const beforeSeq = decodeCursor(page.cursor, 'position');
-  return withActor(database, principal, async (trx, actor) => {
+  return withCaller(database, caller, async (trx, actor) => {
     requireAdmin(actor);
     const rows = await listAuditEvents(trx, { limit: page.limit, beforeSeq });
     return toPage(

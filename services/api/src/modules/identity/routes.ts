@@ -198,7 +198,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MeSchema, ...problemResponses(401) },
       },
     },
-    async (request) => identity.me(app, request.principal),
+    async (request) => identity.me(app, request.caller),
   );
 
   app.get(
@@ -212,7 +212,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(MemberSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => identity.listMembers(app, request.principal, request.query),
+    async (request) => identity.listMembers(app, request.caller, request.query),
   );
 
   app.post(
@@ -229,7 +229,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await identity.addMember(app, request.principal, request.body, request.id)),
+      reply.code(201).send(await identity.addMember(app, request.caller, request.body)),
   );
 
   app.patch(
@@ -245,7 +245,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      identity.changeMemberRole(app, request.principal, request.params.userId, request.body.role, request.id),
+      identity.changeMemberRole(app, request.caller, request.params.userId, request.body.role),
   );
 
   app.delete(
@@ -260,7 +260,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await identity.removeMember(app, request.principal, request.params.userId, request.id);
+      await identity.removeMember(app, request.caller, request.params.userId);
       return reply.code(204).send();
     },
   );
@@ -276,7 +276,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(ApiClientSummarySchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => identity.listApiClients(app, request.principal, request.query),
+    async (request) => identity.listApiClients(app, request.caller, request.query),
   );
 
   app.post(
@@ -294,7 +294,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await identity.createApiClient(app, request.principal, request.body, request.id)),
+      reply.code(201).send(await identity.createApiClient(app, request.caller, request.body)),
   );
 
   app.delete(
@@ -309,7 +309,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await identity.deleteApiClient(app, request.principal, request.params.clientId, request.id);
+      await identity.deleteApiClient(app, request.caller, request.params.clientId);
       return reply.code(204).send();
     },
   );

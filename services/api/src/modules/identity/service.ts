@@ -15,9 +15,9 @@ import { isUniqueViolation } from '../../lib/db-errors.js';
 import { newId } from '../../lib/ids.js';
 import { AppError, conflict, notFound } from '../../lib/problems.js';
 import { constantTimeEqual, newSecret, sha256Hex } from '../../lib/secrets.js';
-import { insertAuditEvent } from '../audit/repository.js';
-import { requireAdmin } from './access.js';
-import { type Actor, type Principal, withActor } from './actor.js';
+import { appendAuditEntry as insertAuditEvent } from '../../platform/audit-log.js';
+import { requireAdmin } from '../../platform/scopes.js';
+import { type Caller, withCaller } from '../../platform/unit-of-work.js';
 import { requireStrongPassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
@@ -30,8 +30,6 @@ const DUMMY_SECRET_HASH = sha256Hex('common-ground timing equaliser');
 
 const invalidCredentials = (detail = 'The email or password is not correct.') =>
   new AppError('invalid-credentials', detail);
-
-const actorRef = (actor: Actor) => ({ type: actor.kind, id: actor.id });
 
 const userView = (user: {
   id: string;
@@ -299,8 +297,8 @@ export async function revokeToken(deps: Deps, token: string, requestId: string) 
   return { revoked: true as const };
 }
 
-export function me(deps: Deps, principal: Principal) {
-  return withActor(deps.database, principal, async (_trx, actor) => {
+export function me(deps: Deps, caller: Caller) {
+  return withCaller(deps.database, caller, async (_trx, actor) => {
     const organisation = { id: actor.organisationId, name: actor.organisationName, side: actor.side };
     if (actor.kind === 'user') {
       return { user: userView(actor), organisation, role: actor.role };
@@ -315,27 +313,22 @@ export function me(deps: Deps, principal: Principal) {
 
 export function listMembers(
   deps: Deps,
-  principal: Principal,
+  caller: Caller,
   page: { limit: number; cursor?: string | undefined },
 ) {
   const afterId = decodeCursor(page.cursor, 'id');
-  return withActor(deps.database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor) => {
     requireAdmin(actor);
     const rows = await repo.listUsers(trx, { limit: page.limit, afterId });
     return toPage(rows, page.limit, memberView, (row) => row.id);
   });
 }
 
-export async function addMember(
-  deps: Deps,
-  principal: Principal,
-  input: z.output<typeof AddMemberRequestSchema>,
-  requestId: string,
-) {
+export async function addMember(deps: Deps, caller: Caller, input: z.output<typeof AddMemberRequestSchema>) {
   requireStrongPassword(input.password, [input.email, input.name], '/body/password');
   const passwordHash = await hashPassword(input.password);
   try {
-    return await withActor(deps.database, principal, async (trx, actor) => {
+    return await withCaller(deps.database, caller, async (trx, actor, effects) => {
       requireAdmin(actor);
       const user = await repo.insertUser(trx, {
         id: newId('usr'),
@@ -345,13 +338,9 @@ export async function addMember(
         role: input.role,
         password_hash: passwordHash,
       });
-      await insertAuditEvent(trx, {
-        organisationId: actor.organisationId,
-        actor: actorRef(actor),
-        action: 'member.added',
+      effects.audit('member.added', {
         subject: { type: 'user', id: user.id },
         detail: { role: user.role },
-        requestId,
       });
       return memberView(user);
     });
@@ -364,12 +353,11 @@ export async function addMember(
 
 export function changeMemberRole(
   deps: Deps,
-  principal: Principal,
+  caller: Caller,
   userId: string,
   role: 'admin' | 'member' | 'viewer',
-  requestId: string,
 ) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireAdmin(actor);
     await repo.lockOrganisation(trx, actor.organisationId);
     const user = await repo.findUser(trx, userId);
@@ -380,21 +368,17 @@ export function changeMemberRole(
     const updated = await repo.updateUserRole(trx, userId, role);
     if (!updated) throw notFound('member');
     if (user.role !== role) {
-      await insertAuditEvent(trx, {
-        organisationId: actor.organisationId,
-        actor: actorRef(actor),
-        action: 'member.role_changed',
+      effects.audit('member.role_changed', {
         subject: { type: 'user', id: userId },
         detail: { from: user.role, to: role },
-        requestId,
       });
     }
     return memberView(updated);
   });
 }
 
-export function removeMember(deps: Deps, principal: Principal, userId: string, requestId: string) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+export function removeMember(deps: Deps, caller: Caller, userId: string) {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireAdmin(actor);
     await repo.lockOrganisation(trx, actor.organisationId);
     const user = await repo.findUser(trx, userId);
@@ -403,23 +387,18 @@ export function removeMember(deps: Deps, principal: Principal, userId: string, r
       throw conflict('The last administrator cannot be removed: promote someone else first.');
     }
     await repo.deleteUser(trx, userId);
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: 'member.removed',
+    effects.audit('member.removed', {
       subject: { type: 'user', id: userId },
-      requestId,
     });
   });
 }
 
 export function createApiClient(
   deps: Deps,
-  principal: Principal,
+  caller: Caller,
   input: z.output<typeof CreateApiClientRequestSchema>,
-  requestId: string,
 ) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireAdmin(actor);
     const secret = newSecret(CLIENT_SECRET_PREFIX);
     const client = await repo.insertApiClient(trx, {
@@ -430,13 +409,9 @@ export function createApiClient(
       scopes: input.scopes,
       created_by: actor.id,
     });
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: 'client.created',
+    effects.audit('client.created', {
       subject: { type: 'api_client', id: client.id },
       detail: { scopes: input.scopes.join(' ') },
-      requestId,
     });
     return { ...clientView(client), clientSecret: secret };
   });
@@ -444,27 +419,23 @@ export function createApiClient(
 
 export function listApiClients(
   deps: Deps,
-  principal: Principal,
+  caller: Caller,
   page: { limit: number; cursor?: string | undefined },
 ) {
   const afterId = decodeCursor(page.cursor, 'id');
-  return withActor(deps.database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor) => {
     requireAdmin(actor);
     const rows = await repo.listApiClients(trx, { limit: page.limit, afterId });
     return toPage(rows, page.limit, clientView, (row) => row.id);
   });
 }
 
-export function deleteApiClient(deps: Deps, principal: Principal, clientId: string, requestId: string) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+export function deleteApiClient(deps: Deps, caller: Caller, clientId: string) {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireAdmin(actor);
     if (!(await repo.deleteApiClient(trx, clientId))) throw notFound('API client');
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: 'client.deleted',
+    effects.audit('client.deleted', {
       subject: { type: 'api_client', id: clientId },
-      requestId,
     });
   });
 }

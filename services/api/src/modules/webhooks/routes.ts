@@ -10,12 +10,18 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdempotencyKeyHeaders, problemResponses } from '../../lib/openapi.js';
+import type { WebhookDeps } from './service.js';
 import * as webhooks from './service.js';
 
 const NoContent = z.undefined().describe('Done.');
 const WHO = 'Administrators, or API clients with `webhooks:manage`.';
 
 export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps: WebhookDeps = {
+    database: app.database,
+    keyring: app.keyring,
+    config: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: app.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
+  };
   app.get(
     '/v1/webhook-endpoints',
     {
@@ -28,7 +34,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(WebhookEndpointSchema), ...problemResponses(400, 401, 403, 429) },
       },
     },
-    async (request) => webhooks.listEndpoints(app, request.principal, request.query),
+    async (request) => webhooks.listEndpoints(deps, request.caller, request.query),
   );
 
   app.post(
@@ -49,7 +55,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const endpoint = await webhooks.createEndpoint(app, request.principal, request.body, request.id);
+      const endpoint = await webhooks.createEndpoint(deps, request.caller, request.body);
       return reply.code(201).header('location', `/v1/webhook-endpoints/${endpoint.id}`).send(endpoint);
     },
   );
@@ -66,7 +72,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: WebhookEndpointSchema, ...problemResponses(401, 403, 404, 429) },
       },
     },
-    async (request) => webhooks.getEndpoint(app, request.principal, request.params.endpointId),
+    async (request) => webhooks.getEndpoint(deps, request.caller, request.params.endpointId),
   );
 
   app.delete(
@@ -82,7 +88,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await webhooks.deleteEndpoint(app, request.principal, request.params.endpointId, request.id);
+      await webhooks.deleteEndpoint(deps, request.caller, request.params.endpointId);
       return reply.code(204).send();
     },
   );
@@ -102,8 +108,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: WebhookEndpointWithSecretSchema, ...problemResponses(401, 403, 404, 429) },
       },
     },
-    async (request) =>
-      webhooks.rotateEndpointSecret(app, request.principal, request.params.endpointId, request.id),
+    async (request) => webhooks.rotateEndpointSecret(deps, request.caller, request.params.endpointId),
   );
 
   app.get(
@@ -120,6 +125,6 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      webhooks.listDeliveryAttempts(app, request.principal, request.params.endpointId, request.query),
+      webhooks.listDeliveryAttempts(deps, request.caller, request.params.endpointId, request.query),
   );
 };

@@ -1,25 +1,28 @@
 import type { CreateWebhookEndpointRequestSchema } from '@cg/contracts';
 import type { Database, Keyring } from '@cg/db';
-import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { notFound, unprocessable } from '../../lib/problems.js';
-import { insertAuditEvent } from '../audit/repository.js';
-import { requireScope } from '../identity/access.js';
-import { type Actor, type Principal, withActor } from '../identity/actor.js';
+import type { Actor } from '../../platform/caller.js';
+import { requireScope } from '../../platform/scopes.js';
+import { type Caller, withCaller } from '../../platform/unit-of-work.js';
 import * as repo from './repository.js';
 import { newEndpointSecret, openEndpointSecret, sealEndpointSecret } from './secret-box.js';
 import { resolveTarget, TargetRefusedError } from './ssrf.js';
 
-type Deps = Pick<FastifyInstance, 'database' | 'config' | 'keyring'>;
+/** What webhook management works with: plain values, never the web framework's. */
+export interface WebhookDeps {
+  database: Database;
+  keyring: Keyring;
+  config: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: boolean };
+}
+type Deps = WebhookDeps;
 
 /** Enough for staging, production and a few integrations; each one costs every deal event a row. */
 export const MAX_ENDPOINTS_PER_ORGANISATION = 20;
 /** How long a replaced secret keeps signing after a rotation. */
 export const ROTATION_GRACE_MS = 24 * 3_600_000;
-
-const actorRef = (actor: Actor) => ({ type: actor.kind, id: actor.id });
 
 function endpointView(row: repo.EndpointSummary) {
   return {
@@ -43,12 +46,11 @@ const requireWebhookManager = (actor: Actor) => requireScope(actor, 'webhooks:ma
 
 export async function createEndpoint(
   deps: Deps,
-  principal: Principal,
+  caller: Caller,
   input: z.output<typeof CreateWebhookEndpointRequestSchema>,
-  requestId: string,
 ) {
   // Authorize before looking the host up, and look it up outside any transaction.
-  await withActor(deps.database, principal, async (_trx, actor) => requireWebhookManager(actor));
+  await withCaller(deps.database, caller, async (_trx, actor) => requireWebhookManager(actor));
   let url: URL;
   try {
     ({ url } = await resolveTarget(input.url, {
@@ -58,7 +60,7 @@ export async function createEndpoint(
     if (error instanceof TargetRefusedError) throw unprocessable(error.reason);
     throw error;
   }
-  return withActor(deps.database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireWebhookManager(actor);
     if ((await repo.countEndpoints(trx, actor.organisationId)) >= MAX_ENDPOINTS_PER_ORGANISATION) {
       throw unprocessable(
@@ -75,14 +77,10 @@ export async function createEndpoint(
       secret_sealed: sealEndpointSecret(deps.keyring, id, secret),
       created_by: actor.id,
     });
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: 'webhook_endpoint.created',
+    effects.audit('webhook_endpoint.created', {
       subject: { type: 'webhook_endpoint', id },
       // The origin only: a path or query may carry the receiver's own token.
       detail: { origin: url.origin, events: input.events.join(' ') },
-      requestId,
     });
     return { ...endpointView(row), secret };
   });
@@ -90,19 +88,19 @@ export async function createEndpoint(
 
 export function listEndpoints(
   deps: Deps,
-  principal: Principal,
+  caller: Caller,
   page: { limit: number; cursor?: string | undefined },
 ) {
   const beforeId = decodeCursor(page.cursor, 'id');
-  return withActor(deps.database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor) => {
     requireWebhookManager(actor);
     const rows = await repo.listEndpoints(trx, { limit: page.limit, beforeId });
     return toPage(rows, page.limit, endpointView, (row) => row.id);
   });
 }
 
-export function getEndpoint(deps: Deps, principal: Principal, endpointId: string) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+export function getEndpoint(deps: Deps, caller: Caller, endpointId: string) {
+  return withCaller(deps.database, caller, async (trx, actor) => {
     requireWebhookManager(actor);
     const row = await repo.findEndpoint(trx, endpointId);
     if (!row) throw notFound('webhook endpoint');
@@ -110,27 +108,18 @@ export function getEndpoint(deps: Deps, principal: Principal, endpointId: string
   });
 }
 
-export function deleteEndpoint(deps: Deps, principal: Principal, endpointId: string, requestId: string) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+export function deleteEndpoint(deps: Deps, caller: Caller, endpointId: string) {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireWebhookManager(actor);
     if (!(await repo.deleteEndpoint(trx, endpointId))) throw notFound('webhook endpoint');
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: 'webhook_endpoint.deleted',
+    effects.audit('webhook_endpoint.deleted', {
       subject: { type: 'webhook_endpoint', id: endpointId },
-      requestId,
     });
   });
 }
 
-export function rotateEndpointSecret(
-  deps: Deps,
-  principal: Principal,
-  endpointId: string,
-  requestId: string,
-) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+export function rotateEndpointSecret(deps: Deps, caller: Caller, endpointId: string) {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireWebhookManager(actor);
     const secret = newEndpointSecret();
     const graceUntil = new Date(Date.now() + ROTATION_GRACE_MS);
@@ -141,13 +130,9 @@ export function rotateEndpointSecret(
       graceUntil,
     );
     if (!row) throw notFound('webhook endpoint');
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: 'webhook_endpoint.secret_rotated',
+    effects.audit('webhook_endpoint.secret_rotated', {
       subject: { type: 'webhook_endpoint', id: endpointId },
       detail: { previousSecretExpiresAt: graceUntil.toISOString() },
-      requestId,
     });
     return { ...endpointView(row), secret };
   });
@@ -155,12 +140,12 @@ export function rotateEndpointSecret(
 
 export function listDeliveryAttempts(
   deps: Deps,
-  principal: Principal,
+  caller: Caller,
   endpointId: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
   const beforeSeq = decodeCursor(page.cursor, 'position');
-  return withActor(deps.database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor) => {
     requireWebhookManager(actor);
     if (!(await repo.findEndpoint(trx, endpointId))) throw notFound('webhook endpoint');
     const rows = await repo.listAttempts(trx, endpointId, { limit: page.limit, beforeSeq });

@@ -2,7 +2,7 @@ import type { Database, Keyring } from '@cg/db';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.js';
-import { insertAuditEvent } from '../audit/repository.js';
+import { appendAuditEntry } from '../../platform/audit-log.js';
 import {
   type ClaimedDelivery,
   claimDueDeliveries,
@@ -204,7 +204,7 @@ export function createWebhookWorker({ database, keyring, config, log }: WebhookW
         if (settled && decision.gone) {
           const disabled = await disableEndpoint(trx, delivery.endpoint_id, GONE_REASON);
           if (disabled) {
-            await insertAuditEvent(trx, {
+            await appendAuditEntry(trx, {
               organisationId: disabled.organisation_id,
               actor: { type: 'system', id: null },
               action: 'webhook_endpoint.disabled',

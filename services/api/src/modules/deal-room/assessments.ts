@@ -1,24 +1,19 @@
 import type { AssessmentInput } from '@cg/contracts';
-import { contentFingerprint, openContent, sealContent } from '@cg/db';
-import { canonicalAssessment, otherSide, submit } from '@cg/domain';
-import type { FastifyInstance } from 'fastify';
+import { contentFingerprint, type DB, openContent, sealContent } from '@cg/db';
+import { canonicalAssessment, computeAlignment, disclose, otherSide, type Side, submit } from '@cg/domain';
+import type { Kysely } from 'kysely';
 import { AppError, conflict } from '../../lib/problems.js';
-import { computeRoundReport } from '../alignment/service.js';
-import { insertAuditEvent } from '../audit/repository.js';
-import { requireDealParty } from '../deals/access.js';
-import { updateDeal } from '../deals/repository.js';
-import { roundsStateOf } from '../deals/view.js';
-import { hasScope, requireScope } from '../identity/access.js';
-import { type Actor, type Principal, withActor } from '../identity/actor.js';
-import { recordDealEvent } from '../timeline/service.js';
-import { dealDataKey } from './keys.js';
+import { hasScope, requireScope } from '../../platform/scopes.js';
+import { type Caller, withCaller } from '../../platform/unit-of-work.js';
+import { dataKeyOf, requireDealParty } from './access.js';
+import type { DealRoomDeps } from './dependencies.js';
 import * as repo from './repository.js';
+import { roundsStateOf } from './view.js';
 
-type Deps = Pick<FastifyInstance, 'database' | 'keyring'>;
+type Deps = Pick<DealRoomDeps, 'database' | 'keyring'>;
 
 const DRAFT = 'draft';
-const actorRef = (actor: Actor) => ({ type: actor.kind, id: actor.id });
-export const assessmentEtag = (etag: number) => `"a${etag}"`;
+const assessmentEtag = (etag: number) => `"a${etag}"`;
 
 function assessmentState(status: 'draft' | 'submitted', latestRevision: number | null, updatedAt: Date) {
   const submitted = latestRevision ?? 0;
@@ -31,13 +26,12 @@ function assessmentState(status: 'draft' | 'submitted', latestRevision: number |
 
 export function putAssessment(
   deps: Deps,
-  principal: Principal,
+  caller: Caller,
   dealId: string,
   input: AssessmentInput,
   ifMatch: string | undefined,
-  requestId: string,
 ) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'assessments:write');
     const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     const existing = await repo.findAssessment(trx, dealId, side);
@@ -51,7 +45,7 @@ export function putAssessment(
         'The assessment has changed since you read it: fetch it again.',
       );
     }
-    const dataKey = await dealDataKey(trx, deps.keyring, dealId);
+    const dataKey = dataKeyOf(deps.keyring, deal);
     const binding = { dealId, side, revision: DRAFT };
     const stored = await repo.upsertAssessment(trx, {
       deal_id: dealId,
@@ -60,25 +54,14 @@ export function putAssessment(
       content: sealContent(dataKey, JSON.stringify(input), binding),
       content_fingerprint: contentFingerprint(dataKey, canonicalAssessment(input)),
     });
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: 'assessment.saved',
-      subject: { type: 'deal', id: dealId },
-      detail: { side },
-      requestId,
-    });
+    effects.audit('assessment.saved', { subject: { type: 'deal', id: dealId }, detail: { side } });
     const previousDisclosure = existing
       ? (JSON.parse(openContent(dataKey, existing.content, binding)) as AssessmentInput).disclosure
       : undefined;
     if (previousDisclosure !== undefined && previousDisclosure !== input.disclosure) {
-      await insertAuditEvent(trx, {
-        organisationId: actor.organisationId,
-        actor: actorRef(actor),
-        action: 'assessment.disclosure_changed',
+      effects.audit('assessment.disclosure_changed', {
         subject: { type: 'deal', id: dealId },
         detail: { from: previousDisclosure, to: input.disclosure },
-        requestId,
       });
     }
     const state = assessmentState(
@@ -92,25 +75,18 @@ export function putAssessment(
   });
 }
 
-export function getAssessment(deps: Deps, principal: Principal, dealId: string, requestId: string) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+export function getAssessment(deps: Deps, caller: Caller, dealId: string) {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'assessments:read');
     const { deal, side } = await requireDealParty(trx, actor, dealId);
     const existing = await repo.findAssessment(trx, dealId, side);
     if (!existing)
       throw new AppError('not-found', 'Your side has not saved an assessment for this deal yet.');
-    const dataKey = await dealDataKey(trx, deps.keyring, dealId);
+    const dataKey = dataKeyOf(deps.keyring, deal);
     const content = JSON.parse(
       openContent(dataKey, existing.content, { dealId, side, revision: DRAFT }),
     ) as AssessmentInput;
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: 'assessment.read',
-      subject: { type: 'deal', id: dealId },
-      detail: { side },
-      requestId,
-    });
+    effects.audit('assessment.read', { subject: { type: 'deal', id: dealId }, detail: { side } });
     const state = assessmentState(
       existing.status,
       side === 'sales' ? deal.sales_revision : deal.procurement_revision,
@@ -125,8 +101,8 @@ export function getAssessment(deps: Deps, principal: Principal, dealId: string, 
  * transaction holding the deal's row lock: two sides submitting at once close a round exactly
  * once, and a round's report is computed in the transaction that closes it.
  */
-export function submitAssessment(deps: Deps, principal: Principal, dealId: string, requestId: string) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+export function submitAssessment(deps: Deps, caller: Caller, dealId: string) {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'assessments:write');
     const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     const draft = await repo.findAssessment(trx, dealId, side);
@@ -156,7 +132,7 @@ export function submitAssessment(deps: Deps, principal: Principal, dealId: strin
     }
 
     const revision = (last?.revision ?? 0) + 1;
-    const dataKey = await dealDataKey(trx, deps.keyring, dealId);
+    const dataKey = dataKeyOf(deps.keyring, deal);
     const plaintext = openContent(dataKey, draft.content, { dealId, side, revision: DRAFT });
     await repo.insertSubmission(trx, {
       deal_id: dealId,
@@ -168,7 +144,7 @@ export function submitAssessment(deps: Deps, principal: Principal, dealId: strin
       content_fingerprint: draft.content_fingerprint,
     });
     const other = otherSide(side);
-    await updateDeal(trx, dealId, {
+    await repo.updateDeal(trx, dealId, {
       round: result.state.round,
       report_ready: false,
       [`${side}_round_revision`]: revision,
@@ -176,22 +152,18 @@ export function submitAssessment(deps: Deps, principal: Principal, dealId: strin
       ...(result.outcome === 'opened' ? { [`${other}_round_revision`]: null } : {}),
     });
     await repo.markAssessmentSubmitted(trx, dealId, side);
-    await recordDealEvent(trx, dealId, 'assessment.submitted', side, { round: result.state.round });
-    if (result.outcome === 'opened') {
-      await recordDealEvent(trx, dealId, 'round.opened', side, { round: result.state.round });
-    }
+    const round = result.state.round;
+    effects.dealEvent({ dealId, type: 'assessment.submitted', side, data: { round } });
+    if (result.outcome === 'opened')
+      effects.dealEvent({ dealId, type: 'round.opened', side, data: { round } });
     if (result.outcome === 'closed') {
-      const { version } = await computeRoundReport(trx, deps.keyring, { ...deal, round: result.state.round });
-      await updateDeal(trx, dealId, { report_ready: true, status: 'aligned' });
-      await recordDealEvent(trx, dealId, 'alignment.ready', null, { round: result.state.round, version });
+      const { version } = await closeRound(trx, dataKey, { ...deal, round });
+      await repo.updateDeal(trx, dealId, { report_ready: true, status: 'aligned' });
+      effects.dealEvent({ dealId, type: 'alignment.ready', side: null, data: { round, version } });
     }
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: 'assessment.submitted',
+    effects.audit('assessment.submitted', {
       subject: { type: 'deal', id: dealId },
-      detail: { side, round: result.state.round, revision, outcome: result.outcome },
-      requestId,
+      detail: { side, round, revision, outcome: result.outcome },
     });
     return {
       status: 'submitted' as const,
@@ -201,4 +173,47 @@ export function submitAssessment(deps: Deps, principal: Principal, dealId: strin
       revision,
     };
   });
+}
+
+/**
+ * Computes the report of the round being closed, from both sides' submissions for it, and stores
+ * it as the deal's next version — already cut to the effective disclosure level for each reader,
+ * so nothing beyond what a side may learn is ever stored in the clear.
+ */
+async function closeRound(
+  trx: Kysely<DB>,
+  dataKey: Buffer,
+  deal: repo.DealToWorkOn,
+): Promise<{ version: number }> {
+  const submissions = await repo.roundSubmissions(trx, deal.id);
+  const bySide = new Map<Side, { revision: number; assessment: AssessmentInput }>();
+  for (const row of submissions) {
+    const plaintext = openContent(dataKey, row.content, {
+      dealId: deal.id,
+      side: row.side,
+      revision: row.revision,
+    });
+    bySide.set(row.side, { revision: row.revision, assessment: JSON.parse(plaintext) as AssessmentInput });
+  }
+  const sales = bySide.get('sales');
+  const procurement = bySide.get('procurement');
+  if (!sales || !procurement) throw new Error(`round ${deal.round} of ${deal.id} is not ready to close`);
+  const report = computeAlignment(sales.assessment, procurement.assessment, {
+    dealCreatedAt: deal.created_at.toISOString(),
+    expectedDecisionAt: deal.expected_decision_at?.toISOString() ?? null,
+    basedOn: { sales: sales.revision, procurement: procurement.revision },
+  });
+  const version = (await repo.latestReportVersion(trx, deal.id)) + 1;
+  await repo.insertReport(trx, {
+    deal_id: deal.id,
+    version,
+    round: deal.round,
+    algorithm: report.algorithm,
+    based_on_sales: sales.revision,
+    based_on_procurement: procurement.revision,
+    disclosure: report.disclosure,
+    view_sales: JSON.stringify(disclose(report, report.disclosure, 'sales')),
+    view_procurement: JSON.stringify(disclose(report, report.disclosure, 'procurement')),
+  });
+  return { version };
 }

@@ -1,24 +1,24 @@
 import type { DB } from '@cg/db';
+import { type Keyring, unwrapDataKey } from '@cg/db';
 import type { Side } from '@cg/domain';
 import type { Kysely } from 'kysely';
 import { AppError, notFound } from '../../lib/problems.js';
-import type { Actor } from '../identity/actor.js';
-import { type DealRow, findDeal, lockDeal } from './repository.js';
+import type { Actor } from '../../platform/caller.js';
+import { type DealRow, type DealToWorkOn, findDealToWorkOn } from './repository.js';
 import { isClosed, sideOf } from './view.js';
 
 /**
- * The deal as the caller's organisation may see it, with the side it is on. A deal it is no
- * party to does not exist for it (404) — the query runs under row-level security, so this holds
- * even if a check were forgotten. With `forUpdate`, the deal's row is locked for the transaction.
+ * The deal as the caller's organisation may work on it, with the side it is on, read (and with
+ * `forUpdate` locked) in one statement. A deal it is no party to does not exist for it (404) —
+ * the query runs under row-level security, so this holds even if a check were forgotten.
  */
 export async function requireDealParty(
   trx: Kysely<DB>,
   actor: Actor,
   dealId: string,
   options: { forUpdate?: boolean; writable?: boolean } = {},
-): Promise<{ deal: DealRow; side: Side }> {
-  if (options.forUpdate && !(await lockDeal(trx, dealId))) throw notFound('deal');
-  const party = dealParty(actor, await findDeal(trx, dealId));
+): Promise<{ deal: DealToWorkOn; side: Side }> {
+  const party = dealParty(actor, await findDealToWorkOn(trx, dealId, { lock: options.forUpdate ?? false }));
   if (options.writable && isClosed(party.deal)) {
     throw new AppError('conflict', `The deal is ${party.deal.status}: it is read-only.`);
   }
@@ -38,3 +38,9 @@ export function dealParty<Deal extends Pick<DealRow, 'sales_org_id' | 'procureme
   }
   return { deal, side: sideOf(deal, actor.organisationId) };
 }
+
+/** The deal's data key, unwrapped by the master keyring: what seals and opens its private inputs. */
+export const dataKeyOf = (
+  keyring: Keyring,
+  deal: Pick<DealToWorkOn, 'id' | 'wrapped_key' | 'master_key_id'>,
+) => unwrapDataKey(keyring, deal.id, deal.wrapped_key, deal.master_key_id);

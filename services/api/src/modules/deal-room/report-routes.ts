@@ -2,9 +2,11 @@ import { AlignmentSchema, DealIdParamsSchema, PageQuerySchema, page, ReadyReport
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../lib/openapi.js';
 import { sendSerialized } from '../../lib/serialized.js';
-import { getAlignment, listAlignmentVersions } from './service.js';
+import { dealRoomDeps } from './dependencies.js';
+import { getAlignment, listAlignmentVersions } from './reports.js';
 
-export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
+export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = dealRoomDeps(app);
   app.get(
     '/v1/deals/:dealId/alignment',
     {
@@ -19,7 +21,7 @@ export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      sendSerialized(reply, await getAlignment(app, request.principal, request.params.dealId)),
+      sendSerialized(reply, await getAlignment(deps, request.caller, request.params.dealId)),
   );
 
   app.get(
@@ -34,7 +36,6 @@ export const alignmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(ReadyReportSchema), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
-    async (request) =>
-      listAlignmentVersions(app.database, request.principal, request.params.dealId, request.query),
+    async (request) => listAlignmentVersions(deps, request.caller, request.params.dealId, request.query),
   );
 };

@@ -1,36 +1,29 @@
 import type { CreateDealRequestSchema, DealListQuerySchema, UpdateDealRequestSchema } from '@cg/contracts';
-import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/problems.js';
 import { newSecret, sha256Hex } from '../../lib/secrets.js';
-import { createDealKey } from '../assessments/keys.js';
-import { insertAuditEvent } from '../audit/repository.js';
-import { markClaimCommitted } from '../idempotency/service.js';
-import { requireScope } from '../identity/access.js';
-import { type Actor, type Principal, readWithActor, withActor } from '../identity/actor.js';
-import { recordDealEvent } from '../timeline/service.js';
+import { readWithActor } from '../../platform/caller.js';
+import { requireScope } from '../../platform/scopes.js';
+import { type Caller, withCaller } from '../../platform/unit-of-work.js';
 import { dealParty, requireDealParty } from './access.js';
+import { createDealKey } from './data-keys.js';
+import type { DealRoomDeps } from './dependencies.js';
 import * as repo from './repository.js';
 import { dealEtag, dealView, isClosed } from './view.js';
 
-type Deps = Pick<FastifyInstance, 'database' | 'config' | 'keyring'>;
-
-export const INVITATION_CODE_PREFIX = 'cgi_';
-
-const actorRef = (actor: Actor) => ({ type: actor.kind, id: actor.id });
+const INVITATION_CODE_PREFIX = 'cgi_';
 
 /** `YYYY-MM-DD` means midnight UTC of that day. */
 const toTimestamp = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
 
 export function createDeal(
-  deps: Deps,
-  principal: Principal,
+  deps: DealRoomDeps,
+  caller: Caller,
   input: z.output<typeof CreateDealRequestSchema>,
-  requestId: string,
 ) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
     const id = newId('deal');
     await repo.insertDeal(trx, {
@@ -47,25 +40,19 @@ export function createDeal(
       round_budget: deps.config.ROUND_BUDGET,
     });
     await createDealKey(trx, deps.keyring, id);
-    await recordDealEvent(trx, id, 'deal.created', actor.side);
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: 'deal.created',
-      subject: { type: 'deal', id },
-      requestId,
-    });
+    effects.dealEvent({ dealId: id, type: 'deal.created', side: actor.side });
+    effects.audit('deal.created', { subject: { type: 'deal', id } });
     const deal = await repo.findDeal(trx, id);
     if (!deal) throw notFound('deal');
     return { deal: dealView(deal), etag: dealEtag(deal) };
   });
 }
 
-export function listDeals(deps: Deps, principal: Principal, query: z.output<typeof DealListQuerySchema>) {
+export function listDeals(deps: DealRoomDeps, caller: Caller, query: z.output<typeof DealListQuerySchema>) {
   const beforeId = decodeCursor(query.cursor, 'id');
-  return withActor(
+  return withCaller(
     deps.database,
-    principal,
+    caller,
     async (trx, actor) => {
       requireScope(actor, 'deals:read');
       const rows = await repo.listDeals(trx, {
@@ -83,22 +70,21 @@ export function listDeals(deps: Deps, principal: Principal, query: z.output<type
   );
 }
 
-export async function getDeal(deps: Deps, principal: Principal, dealId: string) {
-  const { actor, row } = await readWithActor(deps.database, principal, repo.actorWithDeal, { dealId });
+export async function getDeal(deps: DealRoomDeps, caller: Caller, dealId: string) {
+  const { actor, row } = await readWithActor(deps.database, caller.principal, repo.actorWithDeal, { dealId });
   requireScope(actor, 'deals:read');
   const { deal } = dealParty(actor, repo.dealIn(row));
   return { deal: dealView(deal), etag: dealEtag(deal) };
 }
 
 export function updateDeal(
-  deps: Deps,
-  principal: Principal,
+  deps: DealRoomDeps,
+  caller: Caller,
   dealId: string,
   input: z.output<typeof UpdateDealRequestSchema>,
   ifMatch: string | undefined,
-  requestId: string,
 ) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
     const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     if (ifMatch !== undefined && ifMatch !== dealEtag(deal) && ifMatch !== '*') {
@@ -128,15 +114,13 @@ export function updateDeal(
       changes.closed_at = new Date();
     }
     await repo.updateDeal(trx, dealId, changes);
-    if (changed.length > 0) await recordDealEvent(trx, dealId, 'deal.updated', side, { fields: changed });
-    if (input.status) await recordDealEvent(trx, dealId, 'deal.closed', side, { status: input.status });
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: input.status ? 'deal.closed' : 'deal.updated',
+    if (changed.length > 0)
+      effects.dealEvent({ dealId: dealId, type: 'deal.updated', side: side, data: { fields: changed } });
+    if (input.status)
+      effects.dealEvent({ dealId: dealId, type: 'deal.closed', side: side, data: { status: input.status } });
+    effects.audit(input.status ? 'deal.closed' : 'deal.updated', {
       subject: { type: 'deal', id: dealId },
       detail: { fields: changed.join(','), ...(input.status ? { status: input.status } : {}) },
-      requestId,
     });
     const updated = await repo.findDeal(trx, dealId);
     if (!updated) throw notFound('deal');
@@ -144,8 +128,8 @@ export function updateDeal(
   });
 }
 
-export function createInvitation(deps: Deps, principal: Principal, dealId: string, requestId: string) {
-  return withActor(deps.database, principal, async (trx, actor) => {
+export function createInvitation(deps: DealRoomDeps, caller: Caller, dealId: string) {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
     const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     if (deal.sales_org_id && deal.procurement_org_id)
@@ -160,60 +144,48 @@ export function createInvitation(deps: Deps, principal: Principal, dealId: strin
       code_hash: sha256Hex(code),
       expires_at: expiresAt,
     });
-    await recordDealEvent(trx, dealId, 'invitation.issued', side);
-    await insertAuditEvent(trx, {
-      organisationId: actor.organisationId,
-      actor: actorRef(actor),
-      action: 'invitation.issued',
-      subject: { type: 'deal', id: dealId },
-      requestId,
-    });
+    effects.dealEvent({ dealId: dealId, type: 'invitation.issued', side: side });
+    effects.audit('invitation.issued', { subject: { type: 'deal', id: dealId } });
     return { code, expiresAt: expiresAt.toISOString() };
   });
 }
 
 /**
  * The accepting organisation is not a party yet, so the code is looked up across organisations
- * (system path) — by its hash, under a row lock, so a code is used once however many try.
+ * (a system unit of work) — by its hash, under a row lock, so a code is used once however many
+ * try.
  */
-export async function acceptInvitation(deps: Deps, principal: Principal, code: string, requestId: string) {
-  const { idempotencyClaim, ...caller } = principal;
-  const joined = await withActor(deps.database, caller, async (_trx, actor) => {
-    requireScope(actor, 'deals:write');
-    return actor;
-  });
-  const dealId = await deps.database.asSystem(async (trx) => {
-    const invitation = await repo.findInvitationForUpdate(trx, sha256Hex(code.trim()));
-    if (!invitation || invitation.voided_at || invitation.expires_at.getTime() <= Date.now()) {
-      throw notFound('invitation');
-    }
-    if (invitation.used_at) throw conflict('This invitation has already been used.');
-    if (!(await repo.lockDeal(trx, invitation.deal_id))) throw notFound('invitation');
-    const deal = await repo.findDeal(trx, invitation.deal_id);
-    if (!deal) throw notFound('invitation');
-    if (isClosed(deal)) throw conflict(`The deal is ${deal.status}: it can no longer be joined.`);
-    if (deal.sales_org_id && deal.procurement_org_id) throw conflict('The deal already has both parties.');
-    const hostSide = deal.sales_org_id ? 'sales' : 'procurement';
-    if (joined.side === hostSide) {
-      throw unprocessable(
-        `Only a ${hostSide === 'sales' ? 'procurement' : 'sales'} organisation can join this deal: yours is on the ${joined.side} side.`,
-      );
-    }
-    await repo.markInvitationUsed(trx, invitation.id, joined.organisationId);
-    await repo.updateDeal(trx, deal.id, {
-      [joined.side === 'sales' ? 'sales_org_id' : 'procurement_org_id']: joined.organisationId,
-      status: 'assessing',
-    });
-    await recordDealEvent(trx, deal.id, 'deal.joined', joined.side);
-    await insertAuditEvent(trx, {
-      organisationId: joined.organisationId,
-      actor: actorRef(joined),
-      action: 'deal.joined',
-      subject: { type: 'deal', id: deal.id },
-      requestId,
-    });
-    if (idempotencyClaim) await markClaimCommitted(trx, idempotencyClaim);
-    return deal.id;
-  });
-  return getDeal(deps, caller, dealId);
+export async function acceptInvitation(deps: DealRoomDeps, caller: Caller, code: string) {
+  const dealId = await withCaller(
+    deps.database,
+    caller,
+    async (trx, joined, effects) => {
+      requireScope(joined, 'deals:write');
+      const invitation = await repo.findInvitationForUpdate(trx, sha256Hex(code.trim()));
+      if (!invitation || invitation.voided_at || invitation.expires_at.getTime() <= Date.now()) {
+        throw notFound('invitation');
+      }
+      if (invitation.used_at) throw conflict('This invitation has already been used.');
+      const deal = await repo.lockAndFindDeal(trx, invitation.deal_id);
+      if (!deal) throw notFound('invitation');
+      if (isClosed(deal)) throw conflict(`The deal is ${deal.status}: it can no longer be joined.`);
+      if (deal.sales_org_id && deal.procurement_org_id) throw conflict('The deal already has both parties.');
+      const hostSide = deal.sales_org_id ? 'sales' : 'procurement';
+      if (joined.side === hostSide) {
+        throw unprocessable(
+          `Only a ${hostSide === 'sales' ? 'procurement' : 'sales'} organisation can join this deal: yours is on the ${joined.side} side.`,
+        );
+      }
+      await repo.markInvitationUsed(trx, invitation.id, joined.organisationId);
+      await repo.updateDeal(trx, deal.id, {
+        [joined.side === 'sales' ? 'sales_org_id' : 'procurement_org_id']: joined.organisationId,
+        status: 'assessing',
+      });
+      effects.dealEvent({ dealId: deal.id, type: 'deal.joined', side: joined.side });
+      effects.audit('deal.joined', { subject: { type: 'deal', id: deal.id } });
+      return deal.id;
+    },
+    { acrossOrganisations: true },
+  );
+  return getDeal(deps, { principal: caller.principal, requestId: caller.requestId }, dealId);
 }

@@ -1,12 +1,5 @@
 import type { Scope } from '@cg/contracts';
-import {
-  changeKeys,
-  compileOnce,
-  type Database,
-  type DB,
-  type OrgTransactionOptions,
-  type Param,
-} from '@cg/db';
+import { changeKeys, compileOnce, type Database, type DB, type Param } from '@cg/db';
 import {
   type AliasedSelectQueryBuilder,
   type Compilable,
@@ -14,9 +7,8 @@ import {
   type Kysely,
   sql,
 } from 'kysely';
-import { AppError } from '../../lib/problems.js';
-import type { ReadCache } from '../../lib/read-cache.js';
-import { type IdempotencyClaim, markClaimCommitted } from '../idempotency/service.js';
+import { AppError } from '../lib/problems.js';
+import type { ReadCache } from './read-cache.js';
 
 /** Who a verified access token says the caller is; checked against the database per request. */
 export interface Principal {
@@ -31,8 +23,6 @@ export interface Principal {
    * refused from the next request on, as those of a removed member are.
    */
   sessionId?: string | undefined;
-  /** Set by the idempotency plugin: the key this request holds, to mark in the write's transaction. */
-  idempotencyClaim?: IdempotencyClaim | undefined;
 }
 
 interface ActorBase {
@@ -140,34 +130,15 @@ const invalidActor = () =>
   new AppError('invalid-token', 'The access token no longer names an active user or client.');
 
 /**
- * Runs `work` in one transaction confined to the caller's organisation, after checking that the
- * token's user or client still exists (a removed member or a deleted client is refused at once,
- * and role changes apply to the next request). Role and scopes come from the database, not the
- * token.
+ * The actor a principal names, read in the caller's transaction: its user or client must still
+ * exist (a removed member or a deleted client is refused at once, and role changes apply to the
+ * next request), and a user's session must still be live. Role and scopes come from the
+ * database, not the token.
  */
-export function withActor<T>(
-  database: Database,
-  principal: Principal,
-  work: (trx: Kysely<DB>, actor: Actor) => Promise<T>,
-  options?: OrgTransactionOptions,
-): Promise<T> {
-  return database.asOrg(
-    principal.organisationId,
-    async (trx) => {
-      const row = await trx.selectFrom(actorQuery(trx, principal)).selectAll().executeTakeFirst();
-      if (!row) throw invalidActor();
-      const actor = toActor(principal, row);
-      const result = await work(trx, actor);
-      if (principal.idempotencyClaim) await markClaimCommitted(trx, principal.idempotencyClaim);
-      return result;
-    },
-    options,
-  );
-}
-
-/** Refuses (401) a caller whose user, client or session no longer exists; for replies kept from before. */
-export async function requireLiveCaller(database: Database, principal: Principal): Promise<void> {
-  await withActor(database, { ...principal, idempotencyClaim: undefined }, async () => undefined);
+export async function loadActor(trx: Kysely<DB>, principal: Principal): Promise<Actor> {
+  const row = await trx.selectFrom(actorQuery(trx, principal)).selectAll().executeTakeFirst();
+  if (!row) throw invalidActor();
+  return toActor(principal, row);
 }
 
 interface CallerParams {
@@ -210,7 +181,7 @@ export function defineActorRead<P extends Record<string, unknown>, Row extends A
 
 /**
  * For the hottest reads: the caller's check and the read in one statement, which `readAsOrg`
- * sends in one round trip. A read-only counterpart of `withActor`: the same checks, the same
+ * sends in one round trip. A read-only counterpart of `withCaller`: the same checks, the same
  * confinement to the caller's organisation.
  */
 export async function readWithActor<P extends Record<string, unknown>, Row extends ActorRow>(
@@ -259,7 +230,7 @@ export interface CachedRead<Row, Result> {
 }
 
 /**
- * `readWithActor` through the process's read cache (`lib/read-cache.ts`): the caller's row and
+ * `readWithActor` through the process's read cache (`read-cache.ts`): the caller's row and
  * the read's result are kept under the change keys they come from and served until one of them
  * changes — the same checks, in the same order, as the read that computed them. A caller that
  * no longer exists, a deal it is not party to, any refusal: nothing is kept, and the next

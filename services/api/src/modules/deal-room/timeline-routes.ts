@@ -1,9 +1,11 @@
 import { DealEventSchema, DealIdParamsSchema, PageQuerySchema, page } from '@cg/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../lib/openapi.js';
-import { listTimeline } from './service.js';
+import { dealRoomDeps } from './dependencies.js';
+import { listTimeline } from './timeline.js';
 
 export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = dealRoomDeps(app);
   app.get(
     '/v1/deals/:dealId/events',
     {
@@ -16,6 +18,6 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(DealEventSchema), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
-    async (request) => listTimeline(app.database, request.principal, request.params.dealId, request.query),
+    async (request) => listTimeline(deps, request.caller, request.params.dealId, request.query),
   );
 };

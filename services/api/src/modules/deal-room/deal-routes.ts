@@ -10,9 +10,11 @@ import {
 } from '@cg/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdempotencyKeyHeaders, IfMatchHeaders, problemResponses } from '../../lib/openapi.js';
-import * as deals from './service.js';
+import * as deals from './deals.js';
+import { dealRoomDeps } from './dependencies.js';
 
 export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = dealRoomDeps(app);
   app.post(
     '/v1/deals',
     {
@@ -27,7 +29,7 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { deal, etag } = await deals.createDeal(app, request.principal, request.body, request.id);
+      const { deal, etag } = await deals.createDeal(deps, request.caller, request.body);
       return reply.code(201).header('etag', etag).header('location', `/v1/deals/${deal.id}`).send(deal);
     },
   );
@@ -43,7 +45,7 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(DealSchema), ...problemResponses(400, 401, 403, 429) },
       },
     },
-    async (request) => deals.listDeals(app, request.principal, request.query),
+    async (request) => deals.listDeals(deps, request.caller, request.query),
   );
 
   app.get(
@@ -58,7 +60,7 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { deal, etag } = await deals.getDeal(app, request.principal, request.params.dealId);
+      const { deal, etag } = await deals.getDeal(deps, request.caller, request.params.dealId);
       return reply.header('etag', etag).send(deal);
     },
   );
@@ -78,12 +80,11 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { deal, etag } = await deals.updateDeal(
-        app,
-        request.principal,
+        deps,
+        request.caller,
         request.params.dealId,
         request.body,
         request.headers['if-match'],
-        request.id,
       );
       return reply.header('etag', etag).send(deal);
     },
@@ -103,9 +104,7 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(await deals.createInvitation(app, request.principal, request.params.dealId, request.id)),
+      reply.code(201).send(await deals.createInvitation(deps, request.caller, request.params.dealId)),
   );
 
   app.post(
@@ -122,12 +121,7 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { deal, etag } = await deals.acceptInvitation(
-        app,
-        request.principal,
-        request.body.code,
-        request.id,
-      );
+      const { deal, etag } = await deals.acceptInvitation(deps, request.caller, request.body.code);
       return reply.header('etag', etag).send(deal);
     },
   );

@@ -1,21 +1,22 @@
 import type { CreateMilestoneRequestSchema, UpdateMilestoneRequestSchema } from '@cg/contracts';
-import type { Database } from '@cg/db';
 import type { z } from 'zod';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { AppError, notFound } from '../../lib/problems.js';
-import { requireDealParty } from '../deals/access.js';
-import { requireScope } from '../identity/access.js';
-import { type Principal, withActor } from '../identity/actor.js';
-import { recordDealEvent } from '../timeline/service.js';
+import { requireScope } from '../../platform/scopes.js';
+import { type Caller, withCaller } from '../../platform/unit-of-work.js';
+import { requireDealParty } from './access.js';
+import type { DealRoomDeps } from './dependencies.js';
 import * as repo from './repository.js';
+
+type Deps = Pick<DealRoomDeps, 'database'>;
 
 /** `YYYY-MM-DD` means midnight UTC of that day. */
 const toTimestamp = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
 
-export const milestoneEtag = (row: Pick<repo.MilestoneRow, 'version'>) => `"m${row.version}"`;
+const milestoneEtag = (row: Pick<repo.MilestoneRow, 'version'>) => `"m${row.version}"`;
 
-export function milestoneView(row: repo.MilestoneRow) {
+function milestoneView(row: repo.MilestoneRow) {
   return {
     id: row.id,
     dealId: row.deal_id,
@@ -29,13 +30,13 @@ export function milestoneView(row: repo.MilestoneRow) {
 }
 
 export function listMilestones(
-  database: Database,
-  principal: Principal,
+  deps: Deps,
+  caller: Caller,
   dealId: string,
   page: { limit: number; cursor?: string | undefined },
 ) {
   const afterId = decodeCursor(page.cursor, 'id');
-  return withActor(database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor) => {
     requireScope(actor, 'deals:read');
     await requireDealParty(trx, actor, dealId);
     const rows = await repo.listMilestones(trx, dealId, { limit: page.limit, afterId });
@@ -44,12 +45,12 @@ export function listMilestones(
 }
 
 export function createMilestone(
-  database: Database,
-  principal: Principal,
+  deps: Deps,
+  caller: Caller,
   dealId: string,
   input: z.output<typeof CreateMilestoneRequestSchema>,
 ) {
-  return withActor(database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
     const { side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     const row = await repo.insertMilestone(trx, {
@@ -60,23 +61,28 @@ export function createMilestone(
       due_at: input.dueAt ? toTimestamp(input.dueAt) : null,
       status: input.status,
     });
-    await recordDealEvent(trx, dealId, 'milestone.created', side, {
-      milestoneId: row.id,
-      status: row.status,
+    effects.dealEvent({
+      dealId,
+      type: 'milestone.created',
+      side,
+      data: {
+        milestoneId: row.id,
+        status: row.status,
+      },
     });
     return { milestone: milestoneView(row), etag: milestoneEtag(row) };
   });
 }
 
 export function updateMilestone(
-  database: Database,
-  principal: Principal,
+  deps: Deps,
+  caller: Caller,
   dealId: string,
   milestoneId: string,
   input: z.output<typeof UpdateMilestoneRequestSchema>,
   ifMatch: string | undefined,
 ) {
-  return withActor(database, principal, async (trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
     const { side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     const current = await repo.findMilestone(trx, dealId, milestoneId);
@@ -94,25 +100,25 @@ export function updateMilestone(
       ...(input.status !== undefined ? { status: input.status } : {}),
     });
     if (!row) throw notFound('milestone');
-    await recordDealEvent(trx, dealId, 'milestone.changed', side, {
-      milestoneId,
-      status: row.status,
-      fields: Object.keys(input),
+    effects.dealEvent({
+      dealId,
+      type: 'milestone.changed',
+      side,
+      data: {
+        milestoneId,
+        status: row.status,
+        fields: Object.keys(input),
+      },
     });
     return { milestone: milestoneView(row), etag: milestoneEtag(row) };
   });
 }
 
-export function deleteMilestone(
-  database: Database,
-  principal: Principal,
-  dealId: string,
-  milestoneId: string,
-) {
-  return withActor(database, principal, async (trx, actor) => {
+export function deleteMilestone(deps: Deps, caller: Caller, dealId: string, milestoneId: string) {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
     const { side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     if (!(await repo.deleteMilestone(trx, dealId, milestoneId))) throw notFound('milestone');
-    await recordDealEvent(trx, dealId, 'milestone.deleted', side, { milestoneId });
+    effects.dealEvent({ dealId, type: 'milestone.deleted', side, data: { milestoneId } });
   });
 }

@@ -2,7 +2,6 @@ import { type Database, type DB, generateDataKey, type Keyring, unwrapDataKey, w
 import type { Kysely } from 'kysely';
 import {
   countKeysNotWrappedBy,
-  findDealKey,
   insertDealKey,
   lockKeysNotWrappedBy,
   replaceWrappedKey,
@@ -12,12 +11,6 @@ import {
 export async function createDealKey(trx: Kysely<DB>, keyring: Keyring, dealId: string): Promise<void> {
   const { wrappedKey, masterKeyId } = wrapDataKey(keyring, dealId, generateDataKey());
   await insertDealKey(trx, { deal_id: dealId, wrapped_key: wrappedKey, master_key_id: masterKeyId });
-}
-
-export async function dealDataKey(trx: Kysely<DB>, keyring: Keyring, dealId: string): Promise<Buffer> {
-  const row = await findDealKey(trx, dealId);
-  if (!row) throw new Error(`deal ${dealId} has no data key`);
-  return unwrapDataKey(keyring, dealId, row.wrapped_key, row.master_key_id);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Scope } from '@cg/contracts';
-import { AppError } from '../../lib/problems.js';
-import type { Actor, UserActor } from './actor.js';
+import { AppError } from '../lib/problems.js';
+import type { Actor, UserActor } from './caller.js';
 
 /** What each role may do, in the vocabulary of client scopes. */
 const ROLE_SCOPES: Record<UserActor['role'], readonly Scope[]> = {

@@ -10,9 +10,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdempotencyKeyHeaders, IfMatchHeaders, problemResponses } from '../../lib/openapi.js';
-import * as milestones from './service.js';
+import { dealRoomDeps } from './dependencies.js';
+import * as milestones from './milestones.js';
 
 export const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = dealRoomDeps(app);
   app.get(
     '/v1/deals/:dealId/milestones',
     {
@@ -25,8 +27,7 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(MilestoneSchema), ...problemResponses(400, 401, 403, 404, 429) },
       },
     },
-    async (request) =>
-      milestones.listMilestones(app.database, request.principal, request.params.dealId, request.query),
+    async (request) => milestones.listMilestones(deps, request.caller, request.params.dealId, request.query),
   );
 
   app.post(
@@ -45,8 +46,8 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { milestone, etag } = await milestones.createMilestone(
-        app.database,
-        request.principal,
+        deps,
+        request.caller,
         request.params.dealId,
         request.body,
       );
@@ -69,8 +70,8 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { milestone, etag } = await milestones.updateMilestone(
-        app.database,
-        request.principal,
+        deps,
+        request.caller,
         request.params.dealId,
         request.params.milestoneId,
         request.body,
@@ -93,8 +94,8 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await milestones.deleteMilestone(
-        app.database,
-        request.principal,
+        deps,
+        request.caller,
         request.params.dealId,
         request.params.milestoneId,
       );

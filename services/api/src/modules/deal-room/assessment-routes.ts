@@ -8,9 +8,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdempotencyKeyHeaders, IfMatchHeaders, problemResponses } from '../../lib/openapi.js';
-import * as assessments from './service.js';
+import * as assessments from './assessments.js';
+import { dealRoomDeps } from './dependencies.js';
 
 export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = dealRoomDeps(app);
   app.put(
     '/v1/deals/:dealId/assessment',
     {
@@ -31,12 +33,11 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { body, etag } = await assessments.putAssessment(
-        app,
-        request.principal,
+        deps,
+        request.caller,
         request.params.dealId,
         request.body,
         request.headers['if-match'],
-        request.id,
       );
       return reply.header('etag', etag).send(body);
     },
@@ -54,12 +55,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { body, etag } = await assessments.getAssessment(
-        app,
-        request.principal,
-        request.params.dealId,
-        request.id,
-      );
+      const { body, etag } = await assessments.getAssessment(deps, request.caller, request.params.dealId);
       return reply.header('etag', etag).send(body);
     },
   );
@@ -79,7 +75,6 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SubmitResponseSchema, ...problemResponses(401, 403, 404, 409, 429) },
       },
     },
-    async (request) =>
-      assessments.submitAssessment(app, request.principal, request.params.dealId, request.id),
+    async (request) => assessments.submitAssessment(deps, request.caller, request.params.dealId),
   );
 };

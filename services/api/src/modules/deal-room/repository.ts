@@ -1,0 +1,519 @@
+import type { DB } from '@cg/db';
+import { type AliasedSelectQueryBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type ActorRow, defineActorRead } from '../../platform/caller.js';
+
+/*
+ * Every query of the deal room, private to it: the deal and its invitations, the data keys and
+ * the private assessments, the reports, the timeline and the milestones.
+ */
+
+// --- deals and invitations ----------------------------------------------------------------
+
+const DEAL_COLUMNS = [
+  'deals.id',
+  'deals.title',
+  'deals.description',
+  'deals.value_amount',
+  'deals.value_currency',
+  'deals.expected_decision_at',
+  'deals.status',
+  'deals.sales_org_id',
+  'deals.procurement_org_id',
+  'deals.created_at',
+  'deals.updated_at',
+  'deals.version',
+  'deals.round',
+  'deals.round_budget',
+  'deals.report_ready',
+  'deals.sales_round_revision',
+  'deals.procurement_round_revision',
+  'deals.sales_revision',
+  'deals.procurement_revision',
+] as const;
+
+/** A deal with the names of its parties; rows the caller's organisation is no party to do not exist. */
+function selectDeals(db: Kysely<DB>) {
+  return db
+    .selectFrom('deals')
+    .leftJoin('organisations as sales', 'sales.id', 'deals.sales_org_id')
+    .leftJoin('organisations as procurement', 'procurement.id', 'deals.procurement_org_id')
+    .select([...DEAL_COLUMNS, 'sales.name as sales_name', 'procurement.name as procurement_name']);
+}
+
+export type DealRow = NonNullable<Awaited<ReturnType<typeof findDeal>>>;
+
+const unqualified = (column: `deals.${string}`) => column.slice('deals.'.length);
+const DEAL_ROW_KEYS = [
+  ...DEAL_COLUMNS.map(unqualified),
+  'sales_name',
+  'procurement_name',
+] as (keyof DealRow)[];
+
+/**
+ * The caller's row with the deal beside it, in one statement (`readWithActor`): the deal's
+ * columns are null when it does not exist or the caller's organisation is no party to it.
+ */
+export const actorWithDeal = defineActorRead<{ dealId: string }, ActorRow & Nullable<DealRow>>(
+  (db, actor, param) =>
+    db
+      .selectFrom(actor)
+      .leftJoin(selectDeals(db).where('deals.id', '=', param('dealId')).as('deal'), (join) => join.onTrue())
+      .selectAll('actor')
+      .selectAll('deal'),
+);
+
+/** What a deal's alignment read needs of it: its parties and its round state, without names. */
+const DEAL_STATE_COLUMNS = [
+  'deals.id',
+  'deals.sales_org_id',
+  'deals.procurement_org_id',
+  'deals.round',
+  'deals.round_budget',
+  'deals.report_ready',
+  'deals.sales_round_revision',
+  'deals.procurement_round_revision',
+] as const;
+const DEAL_STATE_KEYS = DEAL_STATE_COLUMNS.map(unqualified) as (keyof DealState)[];
+type Unqualified<Column> = Column extends `deals.${infer Name}` ? Name : never;
+export type DealState = Pick<DealRow, Unqualified<(typeof DEAL_STATE_COLUMNS)[number]> & keyof DealRow>;
+
+/**
+ * The caller's row with the deal's parties and round state beside it (null when the caller's
+ * organisation is no party to it), for a read to join more to in one statement.
+ */
+export function selectActorWithDealState(
+  db: Kysely<DB>,
+  actor: AliasedSelectQueryBuilder<ActorRow, 'actor'>,
+  dealId: string,
+) {
+  return db
+    .selectFrom(actor)
+    .leftJoin(
+      db.selectFrom('deals').select(DEAL_STATE_COLUMNS).where('deals.id', '=', dealId).as('deal'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('actor')
+    .selectAll('deal');
+}
+
+export type Nullable<Row> = { [K in keyof Row]: Row[K] | null };
+
+/** The deal in a row of `actorWithDeal`, or undefined where there is none. */
+export const dealIn = (row: Nullable<DealRow>) => columnsIn<DealRow>(row, DEAL_ROW_KEYS);
+/** The deal in a row of `selectActorWithDealState`, or undefined where there is none. */
+export const dealStateIn = (row: Nullable<DealState>) => columnsIn<DealState>(row, DEAL_STATE_KEYS);
+
+function columnsIn<Row extends { id: string }>(
+  row: Nullable<Row>,
+  keys: readonly (keyof Row)[],
+): Row | undefined {
+  if (row.id === null) return undefined;
+  const picked = {} as Record<keyof Row, unknown>;
+  for (const key of keys) picked[key] = row[key];
+  return picked as Row;
+}
+
+export function findDeal(db: Kysely<DB>, id: string) {
+  return selectDeals(db).where('deals.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The deal with its parties' names and its wrapped data key, for a use-case's opening: in one
+ * statement, and with `lock` holding its row for the transaction — writes that depend on its
+ * state (rounds, status) serialise on it.
+ */
+export function findDealToWorkOn(db: Kysely<DB>, id: string, options: { lock: boolean }) {
+  const query = selectDeals(db)
+    .innerJoin('deal_keys', 'deal_keys.deal_id', 'deals.id')
+    .select(['deal_keys.wrapped_key', 'deal_keys.master_key_id'])
+    .where('deals.id', '=', id);
+  return (options.lock ? query.forUpdate(['deals']) : query).executeTakeFirst();
+}
+
+export type DealToWorkOn = NonNullable<Awaited<ReturnType<typeof findDealToWorkOn>>>;
+
+/** Locks and reads the deal (without its key): for work that finds the deal by something else. */
+export const lockAndFindDeal = (db: Kysely<DB>, id: string) => findDealToWorkOn(db, id, { lock: true });
+
+export function listDeals(
+  db: Kysely<DB>,
+  options: {
+    side: 'sales' | 'procurement';
+    organisationId: string;
+    limit: number;
+    beforeId?: string | undefined;
+    status?: string | undefined;
+  },
+) {
+  const column = options.side === 'sales' ? 'sales_org_id' : 'procurement_org_id';
+  // The page is cut from `deals` alone and only then joined for the parties' names: row-level
+  // security checks a counterparty's organisation row once per deal on the page, not once per
+  // deal of the organisation (bench/RESULTS.md, "Scale").
+  let page = db
+    .selectFrom('deals')
+    .selectAll()
+    .where(column, '=', options.organisationId)
+    .orderBy('id', 'desc')
+    .limit(options.limit + 1);
+  if (options.beforeId) page = page.where('id', '<', options.beforeId);
+  if (options.status) page = page.where('status', '=', options.status as DealRow['status']);
+  return db
+    .selectFrom(page.as('deals'))
+    .leftJoin('organisations as sales', 'sales.id', 'deals.sales_org_id')
+    .leftJoin('organisations as procurement', 'procurement.id', 'deals.procurement_org_id')
+    .select([...DEAL_COLUMNS, 'sales.name as sales_name', 'procurement.name as procurement_name'])
+    .orderBy('deals.id', 'desc')
+    .execute();
+}
+
+export async function insertDeal(db: Kysely<DB>, deal: Insertable<DB['deals']>) {
+  await db.insertInto('deals').values(deal).execute();
+}
+
+/** Updates the deal and bumps its version (the ETag). */
+export async function updateDeal(db: Kysely<DB>, id: string, changes: Updateable<DB['deals']>) {
+  await db
+    .updateTable('deals')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function voidOpenInvitations(db: Kysely<DB>, dealId: string) {
+  await db
+    .updateTable('invitations')
+    .set({ voided_at: new Date() })
+    .where('deal_id', '=', dealId)
+    .where('used_at', 'is', null)
+    .where('voided_at', 'is', null)
+    .execute();
+}
+
+export async function insertInvitation(db: Kysely<DB>, invitation: Insertable<DB['invitations']>) {
+  await db.insertInto('invitations').values(invitation).execute();
+}
+
+export function findInvitationForUpdate(db: Kysely<DB>, codeHash: string) {
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'deal_id', 'organisation_id', 'expires_at', 'used_at', 'voided_at'])
+    .where('code_hash', '=', codeHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markInvitationUsed(db: Kysely<DB>, id: string, organisationId: string) {
+  await db
+    .updateTable('invitations')
+    .set({ used_at: new Date(), used_by_organisation_id: organisationId })
+    .where('id', '=', id)
+    .execute();
+}
+
+// --- data keys and assessments -------------------------------------------------------------
+
+export async function insertDealKey(db: Kysely<DB>, key: Insertable<DB['deal_keys']>) {
+  await db.insertInto('deal_keys').values(key).execute();
+}
+
+export function findAssessment(db: Kysely<DB>, dealId: string, side: 'sales' | 'procurement') {
+  return db
+    .selectFrom('assessments')
+    .select(['content', 'content_fingerprint', 'status', 'etag', 'updated_at'])
+    .where('deal_id', '=', dealId)
+    .where('side', '=', side)
+    .executeTakeFirst();
+}
+
+export async function upsertAssessment(
+  db: Kysely<DB>,
+  row: {
+    deal_id: string;
+    side: 'sales' | 'procurement';
+    organisation_id: string;
+    content: string;
+    content_fingerprint: string;
+  },
+) {
+  return db
+    .insertInto('assessments')
+    .values({ ...row, status: 'draft' })
+    .onConflict((oc) =>
+      oc.columns(['deal_id', 'side']).doUpdateSet((eb) => ({
+        content: eb.ref('excluded.content'),
+        content_fingerprint: eb.ref('excluded.content_fingerprint'),
+        status: 'draft',
+        etag: sql<number>`assessments.etag + 1`,
+        updated_at: new Date(),
+      })),
+    )
+    .returning(['status', 'etag', 'updated_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function markAssessmentSubmitted(db: Kysely<DB>, dealId: string, side: 'sales' | 'procurement') {
+  return db
+    .updateTable('assessments')
+    .set((eb) => ({ status: 'submitted', etag: eb('etag', '+', 1), updated_at: new Date() }))
+    .where('deal_id', '=', dealId)
+    .where('side', '=', side)
+    .returning(['etag', 'updated_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertSubmission(db: Kysely<DB>, submission: Insertable<DB['assessment_submissions']>) {
+  await db.insertInto('assessment_submissions').values(submission).execute();
+}
+
+export function findLatestSubmissionFingerprint(
+  db: Kysely<DB>,
+  dealId: string,
+  side: 'sales' | 'procurement',
+) {
+  return db
+    .selectFrom('assessment_submissions')
+    .select(['revision', 'content_fingerprint'])
+    .where('deal_id', '=', dealId)
+    .where('side', '=', side)
+    .orderBy('revision', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Both sides' submissions for the round being closed, through the one privileged path
+ * (`round_submissions`, SECURITY DEFINER): it answers only a party of the deal, only while both
+ * sides have submitted and the round's report does not exist yet.
+ */
+export async function roundSubmissions(db: Kysely<DB>, dealId: string) {
+  const { rows } = await sql<{ side: 'sales' | 'procurement'; revision: number; content: string }>`
+    select side, revision, content from round_submissions(${dealId})`.execute(db);
+  return rows;
+}
+
+/** A batch of data keys still wrapped by another master key, locked; other workers skip them. */
+export function lockKeysNotWrappedBy(db: Kysely<DB>, masterKeyId: string, limit: number) {
+  return db
+    .selectFrom('deal_keys')
+    .select(['deal_id', 'wrapped_key', 'master_key_id'])
+    .where('master_key_id', '<>', masterKeyId)
+    .orderBy('deal_id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+export async function countKeysNotWrappedBy(db: Kysely<DB>, masterKeyId: string): Promise<number> {
+  const row = await db
+    .selectFrom('deal_keys')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('master_key_id', '<>', masterKeyId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function replaceWrappedKey(
+  db: Kysely<DB>,
+  dealId: string,
+  wrappedKey: string,
+  masterKeyId: string,
+) {
+  await db
+    .updateTable('deal_keys')
+    .set({ wrapped_key: wrappedKey, master_key_id: masterKeyId, rewrapped_at: new Date() })
+    .where('deal_id', '=', dealId)
+    .execute();
+}
+
+// --- reports -------------------------------------------------------------------------------
+
+export async function insertReport(db: Kysely<DB>, report: Insertable<DB['alignment_reports']>) {
+  await db.insertInto('alignment_reports').values(report).execute();
+}
+
+export async function latestReportVersion(db: Kysely<DB>, dealId: string): Promise<number> {
+  const row = await db
+    .selectFrom('alignment_reports')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('deal_id', '=', dealId)
+    .executeTakeFirst();
+  return Number(row?.version ?? 0);
+}
+
+const REPORT_COLUMNS = [
+  'version',
+  'round',
+  'algorithm',
+  'computed_at',
+  'based_on_sales',
+  'based_on_procurement',
+  'view_sales',
+  'view_procurement',
+] as const;
+
+export function listReports(
+  db: Kysely<DB>,
+  dealId: string,
+  options: { limit: number; beforeVersion?: number | undefined },
+) {
+  let query = db
+    .selectFrom('alignment_reports')
+    .select(REPORT_COLUMNS)
+    .where('deal_id', '=', dealId)
+    .orderBy('version', 'desc')
+    .limit(options.limit + 1);
+  if (options.beforeVersion !== undefined) query = query.where('version', '<', options.beforeVersion);
+  return query.execute();
+}
+
+export type ReportRow = Awaited<ReturnType<typeof listReports>>[number];
+
+/**
+ * The caller's row, the deal's parties and round state and the deal's latest report — only the
+ * view cut for the caller's side — in one statement (`readWithActor`); the report's columns are
+ * prefixed `report_` and null when there is none.
+ */
+export const actorWithLatestReport = defineActorRead<{ dealId: string }, ActorWithReportRow>(
+  (db, actor, param) => {
+    const latest = db
+      .selectFrom('alignment_reports')
+      .select([
+        'version as report_version',
+        'round as report_round',
+        'algorithm as report_algorithm',
+        'computed_at as report_computed_at',
+        'based_on_sales as report_based_on_sales',
+        'based_on_procurement as report_based_on_procurement',
+        'view_sales',
+        'view_procurement',
+      ])
+      .where('deal_id', '=', param('dealId'))
+      .orderBy('version', 'desc')
+      .limit(1);
+    return selectActorWithDealState(db, actor, param('dealId'))
+      .leftJoin(latest.as('report'), (join) => join.onTrue())
+      .select([
+        'report.report_version',
+        'report.report_round',
+        'report.report_algorithm',
+        'report.report_computed_at',
+        'report.report_based_on_sales',
+        'report.report_based_on_procurement',
+        // The caller's side's view only: the other is never read, so never sent.
+        (eb) =>
+          eb
+            .case()
+            .when('deal.sales_org_id', '=', param('callerOrganisationId'))
+            .then(eb.ref('report.view_sales'))
+            .else(eb.ref('report.view_procurement'))
+            .end()
+            .as('report_view'),
+      ]);
+  },
+);
+
+type ReportMeta = Omit<ReportRow, 'view_sales' | 'view_procurement'>;
+type Prefixed<Row> = { [K in keyof Row & string as `report_${K}`]: Row[K] | null };
+type ActorWithReportRow = ActorRow & Nullable<DealState> & Prefixed<ReportMeta & { view: unknown }>;
+
+/** The report in a row of `actorWithLatestReport`, with the caller's view, or undefined where there is none. */
+export function reportIn(
+  row: Prefixed<ReportMeta & { view: unknown }>,
+): (ReportMeta & { view: unknown }) | undefined {
+  if (row.report_version === null) return undefined;
+  return {
+    version: row.report_version,
+    round: row.report_round as number,
+    algorithm: row.report_algorithm as string,
+    computed_at: row.report_computed_at as Date,
+    based_on_sales: row.report_based_on_sales as number,
+    based_on_procurement: row.report_based_on_procurement as number,
+    view: row.report_view,
+  };
+}
+
+// --- the timeline --------------------------------------------------------------------------
+
+export function listDealEvents(
+  db: Kysely<DB>,
+  dealId: string,
+  options: { limit: number; beforeId?: string | undefined },
+) {
+  let query = db
+    .selectFrom('deal_events')
+    .select(['id', 'type', 'side', 'occurred_at', 'data'])
+    .where('deal_id', '=', dealId)
+    .orderBy('id', 'desc')
+    .limit(options.limit + 1);
+  if (options.beforeId) query = query.where('id', '<', options.beforeId);
+  return query.execute();
+}
+
+// --- milestones ----------------------------------------------------------------------------
+
+const MILESTONE_COLUMNS = [
+  'id',
+  'deal_id',
+  'title',
+  'owner_side',
+  'due_at',
+  'status',
+  'created_at',
+  'updated_at',
+  'version',
+] as const;
+
+export type MilestoneRow = NonNullable<Awaited<ReturnType<typeof findMilestone>>>;
+
+export function findMilestone(db: Kysely<DB>, dealId: string, id: string) {
+  return db
+    .selectFrom('milestones')
+    .select(MILESTONE_COLUMNS)
+    .where('deal_id', '=', dealId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listMilestones(
+  db: Kysely<DB>,
+  dealId: string,
+  options: { limit: number; afterId?: string | undefined },
+) {
+  let query = db
+    .selectFrom('milestones')
+    .select(MILESTONE_COLUMNS)
+    .where('deal_id', '=', dealId)
+    .orderBy('id')
+    .limit(options.limit + 1);
+  if (options.afterId) query = query.where('id', '>', options.afterId);
+  return query.execute();
+}
+
+export function insertMilestone(db: Kysely<DB>, milestone: Insertable<DB['milestones']>) {
+  return db.insertInto('milestones').values(milestone).returning(MILESTONE_COLUMNS).executeTakeFirstOrThrow();
+}
+
+export function updateMilestone(
+  db: Kysely<DB>,
+  dealId: string,
+  id: string,
+  changes: Updateable<DB['milestones']>,
+) {
+  return db
+    .updateTable('milestones')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('deal_id', '=', dealId)
+    .where('id', '=', id)
+    .returning(MILESTONE_COLUMNS)
+    .executeTakeFirst();
+}
+
+export async function deleteMilestone(db: Kysely<DB>, dealId: string, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('milestones')
+    .where('deal_id', '=', dealId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

@@ -1,0 +1,34 @@
+import type { DealEventType } from '@cg/contracts';
+import { decodeCursor, toPage } from '../../lib/cursor.js';
+import { requireScope } from '../../platform/scopes.js';
+import { type Caller, withCaller } from '../../platform/unit-of-work.js';
+import { requireDealParty } from './access.js';
+import type { DealRoomDeps } from './dependencies.js';
+import { listDealEvents } from './repository.js';
+
+/** The deal's shared timeline (written by the unit of work's `effects.dealEvent`), newest first. */
+export function listTimeline(
+  deps: Pick<DealRoomDeps, 'database'>,
+  caller: Caller,
+  dealId: string,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  const beforeId = decodeCursor(page.cursor, 'id');
+  return withCaller(deps.database, caller, async (trx, actor) => {
+    requireScope(actor, 'deals:read');
+    await requireDealParty(trx, actor, dealId);
+    const rows = await listDealEvents(trx, dealId, { limit: page.limit, beforeId });
+    return toPage(
+      rows,
+      page.limit,
+      (row) => ({
+        id: row.id,
+        type: row.type as DealEventType,
+        occurredAt: row.occurred_at.toISOString(),
+        side: row.side,
+        data: row.data,
+      }),
+      (row) => row.id,
+    );
+  });
+}
