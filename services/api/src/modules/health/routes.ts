@@ -1,6 +1,6 @@
 import { HealthSchema, ProblemSchema } from '@cg/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sendProblem } from '../../plugins/errors.js';
+import { AppError } from '../../lib/problems.js';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -36,7 +36,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       try {
         await Promise.race([
           app.database.ping(),
@@ -47,7 +47,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         return { status: 'ok' as const };
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed');
-        return sendProblem(reply, 'service-unavailable', 'The database is unreachable.', {
+        throw new AppError('service-unavailable', 'The database is unreachable.', {
           headers: { 'retry-after': '5' },
         });
       }

@@ -1,7 +1,6 @@
 import type { Database, Keyring } from '@cg/db';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Config } from '../../config.js';
 import { appendAuditEntry } from '../../platform/audit-log.js';
 import {
   type ClaimedDelivery,
@@ -24,14 +23,14 @@ import { webhookHeaders, webhookPayload } from './signing.js';
  * delivery is attempted again — by any process, with the same `webhook-id`.
  */
 
-type WorkerConfig = Pick<
-  Config,
-  | 'WEBHOOK_RETRY_SCHEDULE_SECONDS'
-  | 'WEBHOOK_POLL_INTERVAL_MS'
-  | 'WEBHOOK_TIMEOUT_MS'
-  | 'WEBHOOK_CONCURRENCY'
-  | 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'
->;
+/** The worker's settings (the README's `WEBHOOK_*` variables). */
+interface WorkerConfig {
+  WEBHOOK_RETRY_SCHEDULE_SECONDS: number[];
+  WEBHOOK_POLL_INTERVAL_MS: number;
+  WEBHOOK_TIMEOUT_MS: number;
+  WEBHOOK_CONCURRENCY: number;
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: boolean;
+}
 
 export interface WebhookWorkerDeps {
   database: Database;
