@@ -17,13 +17,14 @@ import { webhookRoutes } from './modules/webhooks/routes.js';
 import webhookWorkerPlugin from './modules/webhooks/worker.js';
 import authPlugin from './plugins/auth.js';
 import databasePlugin from './plugins/database.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { clientErrorHandler, routerErrorHandler } from './plugins/errors.js';
 import idempotencyPlugin from './plugins/idempotency.js';
 import metricsPlugin from './plugins/metrics.js';
 import openapiPlugin from './plugins/openapi.js';
 import portalPlugin from './plugins/portal.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import readCachePlugin from './plugins/read-cache.js';
+import securityHeadersPlugin, { noStore, securityHeaders } from './plugins/security-headers.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,6 +65,8 @@ const INCOMING_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** The whole API as one Fastify instance, not yet listening: tests call `inject()` on it. */
 export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+  // For the replies Fastify and Node write before any hook runs (see errors.ts).
+  const fixedHeaders = await securityHeaders();
   const app = Fastify({
     loggerInstance: logger,
     logController: new OneLinePerRequest({ requestIdLogLabel: 'reqId' }),
@@ -77,6 +80,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     trustProxy: config.TRUST_PROXY,
+    // A URL the router cannot decode or a path segment too long for it, and a request Node cannot
+    // parse (an unknown method): problems too, never Fastify's own JSON quoting the path.
+    frameworkErrors: routerErrorHandler(fixedHeaders),
+    clientErrorHandler: clientErrorHandler(fixedHeaders),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -90,6 +97,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  await app.register(securityHeadersPlugin);
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { database });
   await app.register(metricsPlugin);
@@ -102,8 +110,15 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
 
   await app.register(healthRoutes);
   await app.register(portalPlugin);
-  await app.register(publicIdentityRoutes);
+  // Sign-up, tokens and sessions answer with credentials: never cached.
+  await app.register(async (credentials) => {
+    credentials.addHook('onSend', noStore);
+    await credentials.register(publicIdentityRoutes);
+  });
   await app.register(async (authenticated) => {
+    // Every authenticated reply is private to its caller (deal data, private inputs, secrets shown
+    // once): never cached, unless a route sets its own Cache-Control on purpose.
+    authenticated.addHook('onSend', noStore);
     authenticated.addHook('onRequest', authenticated.authenticate);
     authenticated.addHook('preHandler', authenticated.limitPerCaller);
     await authenticated.register(identityRoutes);

@@ -75,6 +75,24 @@ function watchConsole(page: Page, who: string, errors: string[]) {
   page.on('pageerror', (error) => errors.push(`${who}: uncaught ${error.message}`));
 }
 
+/**
+ * Records every Content-Security-Policy violation in the context's pages (the
+ * `securitypolicyviolation` event), whether or not the browser also logs it.
+ */
+async function watchCsp(context: BrowserContext, violations: string[]) {
+  await context.exposeBinding('__reportCspViolation', ({ page }, text: string) => {
+    violations.push(`${new URL(page.url()).pathname}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation;
+      report(
+        `${event.effectiveDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+}
+
 async function settled(page: Page) {
   await page.waitForFunction(() => document.querySelector('.loading') === null);
 }
@@ -200,9 +218,11 @@ else
     t.teardown(() => browser.close());
 
     const consoleErrors: string[] = [];
+    const cspViolations: string[] = [];
     const newContext = async (): Promise<BrowserContext> => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+      await watchCsp(context, cspViolations);
       return context;
     };
     const supplierContext = await newContext();
@@ -678,6 +698,80 @@ else
     );
 
     await t.test(
+      'when /docs is opened, then Swagger UI renders the operations under the CSP without a violation',
+      async (t) => {
+        const context = await newContext();
+        t.teardown(() => context.close());
+        const page = await context.newPage();
+        const errors: string[] = [];
+        watchConsole(page, 'docs', errors);
+        const before = cspViolations.length;
+        const response = await page.goto(`${base}/docs`);
+        t.match(response?.headers()['content-security-policy'], /frame-ancestors 'none'/);
+        await page.locator('.opblock').first().waitFor();
+        t.ok((await page.locator('.opblock').count()) > 10, 'the operations are listed');
+        await page.locator('.opblock-summary').first().click();
+        await page.locator('.opblock-body').first().waitFor();
+        await page.getByRole('button', { name: 'Try it out' }).first().click();
+        await page.getByRole('button', { name: 'Execute' }).first().waitFor();
+        t.ok(
+          await page.locator('.topbar svg').first().isVisible(),
+          'the logo with its inline style is drawn',
+        );
+        t.same(cspViolations.slice(before), [], 'no CSP violation on /docs');
+        t.same(errors, [], 'no console error on /docs');
+      },
+    );
+
+    await t.test(
+      'when a page on another origin embeds the portal in a frame, then the browser refuses it',
+      async (t) => {
+        const portalUrl = `${base}/supplier`;
+        const framer = createServer((_request, response) => {
+          response
+            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+            .end(
+              `<!doctype html><html lang="en"><title>Not Common Ground</title><h1>Win a prize</h1><iframe title="portal" src="${portalUrl}"></iframe></html>`,
+            );
+        });
+        await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve));
+        t.teardown(() => new Promise<void>((resolve) => framer.close(() => resolve())));
+        const framerAddress = framer.address();
+        if (!framerAddress || typeof framerAddress === 'string')
+          throw new Error('the framer is not listening');
+        const context = await browser.newContext();
+        t.teardown(() => context.close());
+        const page = await context.newPage();
+        const messages: string[] = [];
+        page.on('console', (message) => messages.push(message.text()));
+        const refused = page.waitForEvent('console', {
+          predicate: (message) => /frame-ancestors 'none'/.test(message.text()),
+          timeout: 30_000,
+        });
+        let portalRequested = false;
+        page.on('response', (response) => {
+          if (response.url() === portalUrl) portalRequested = true;
+        });
+        await page.goto(`http://127.0.0.1:${framerAddress.port}/`);
+        await page.getByRole('heading', { name: 'Win a prize' }).waitFor();
+        await refused;
+        t.ok(portalRequested, 'the frame asked for the portal');
+        t.match(
+          messages.join('\n'),
+          /Framing '.*' violates .*frame-ancestors 'none'/,
+          'Chromium reports why',
+        );
+        const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+        t.ok(frame, 'the frame exists');
+        t.notOk(frame?.url().startsWith(base), `the frame shows no portal page (${frame?.url()})`);
+        const portalInFrame = await frame
+          ?.evaluate(() => document.querySelector('#root') !== null || document.title === 'Common Ground')
+          .catch(() => false);
+        t.notOk(portalInFrame, 'no portal document in the frame');
+      },
+    );
+
+    await t.test(
       'then the buyer received none of the supplier’s notes, and no page logged an error',
       async (t) => {
         const bodies = await Promise.all(buyerBodies);
@@ -685,6 +779,7 @@ else
         const leaked = allOf(salesNotes).filter((canary) => bodies.some((body) => body.includes(canary)));
         t.same(leaked, [], 'no response to the buyer contains a supplier note');
         t.same(consoleErrors, [], 'no console errors');
+        t.same(cspViolations, [], 'no Content-Security-Policy violation on any portal page');
       },
     );
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import swagger, { type SwaggerTransformObject } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
@@ -79,6 +80,25 @@ function declareCommonProblems(document: Document): Document {
 }
 
 /**
+ * Swagger UI's scripts and stylesheets are files under `/docs/static/`, which the API's CSP
+ * (`security-headers.ts`) allows; the only inline style it needs is the `<style>` inside the SVG
+ * logo of its top bar (Swagger UI 5.x). That one style is allowed by its hash, not every inline
+ * style by 'unsafe-inline'. After an upgrade of @fastify/swagger-ui, the Chromium test in
+ * `services/portal/test/e2e.test.ts` reports a violation if the logo's style has changed.
+ */
+export const SWAGGER_UI_LOGO_STYLE = '.logo_small_svg__cls-2{fill:#fff}.logo_small_svg__cls-3{fill:#85ea2d}';
+export const SWAGGER_UI_STYLE_HASH = `'sha256-${createHash('sha256').update(SWAGGER_UI_LOGO_STYLE).digest('base64')}'`;
+
+function allowSwaggerLogoStyle(header: string): string {
+  return header
+    .split(';')
+    .map((directive) =>
+      /^\s*style-src\s/.test(directive) ? `${directive.trim()} ${SWAGGER_UI_STYLE_HASH}` : directive,
+    )
+    .join(';');
+}
+
+/**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests and
  * serialize replies; served at `/openapi.json` and rendered at `/docs`.
  */
@@ -105,6 +125,8 @@ export default fp(
     await app.register(swaggerUi, {
       routePrefix: '/docs',
       uiConfig: { deepLinking: true },
+      // Swagger UI runs under the API's CSP, plus the hash of the one inline style it renders.
+      transformStaticCSP: allowSwaggerLogoStyle,
       // The UI fetches the same document everyone else gets.
       transformSpecification: (document) => document,
     });
