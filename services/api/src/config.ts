@@ -58,6 +58,10 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(3000),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_ACCOUNT_CEILING: z.coerce.number().int().min(1).default(100),
+  SIGNUPS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  SIGNUPS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  ARGON2_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).optional(),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   ROUND_BUDGET: z.coerce.number().int().min(1).max(50).default(5),
   WEBHOOK_WORKER_ENABLED: booleanFlag.default(true),
@@ -125,19 +129,28 @@ export function resolveSecrets(raw: RawConfig): Config {
   mkdirSync(raw.DATA_DIR, { recursive: true });
   const file = path.join(raw.DATA_DIR, SECRETS_FILE);
   let stored: { JWT_SECRET?: string; MASTER_KEY?: string } = {};
+  let found = true;
   try {
     stored = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
     }
+    found = false;
   }
   // Only what the environment does not give is generated and kept.
   const toStore = { ...stored };
   if (!JWT_SECRET) toStore.JWT_SECRET ??= randomBytes(48).toString('base64url');
   if (!MASTER_KEY) toStore.MASTER_KEY ??= randomBytes(32).toString('base64');
   if (toStore.JWT_SECRET !== stored.JWT_SECRET || toStore.MASTER_KEY !== stored.MASTER_KEY) {
-    writeFileSync(file, `${JSON.stringify(toStore, null, 2)}\n`, { mode: 0o600 });
+    try {
+      // A new file only if there was none: of two first starts on one DATA_DIR (the data folder's
+      // lock refuses one later), both must go on with the same keys, the first writer's.
+      writeFileSync(file, `${JSON.stringify(toStore, null, 2)}\n`, { mode: 0o600, flag: found ? 'w' : 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return resolveSecrets(raw);
+      throw error;
+    }
     chmodSync(file, 0o600);
   }
   const next = {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { Problem, Result } from './api.js';
 import { clearFlash, peekFlash } from './router.js';
 
@@ -69,19 +69,95 @@ export function useFlash(): string | undefined {
 }
 
 /**
- * A request sent by a form or a button: `busy` while it runs, the API's `problem` when it fails
- * (cleared when the next one starts), `onSuccess` with its data when it succeeds.
+ * A request sent by a form or a button: `busy` while it runs, the API's `problem` when it fails,
+ * `onSuccess` (if given) with its data when it succeeds, and the `notice` it may leave (`notify`).
+ * The problem and the notice are cleared when the next request starts; `clear` drops the problem.
+ * `submit` makes a form's `onSubmit` from the same arguments.
  */
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>();
-  const run = async <T>(request: () => Promise<Result<T>>, onSuccess: (data: T) => void) => {
+  const [notice, notify] = useState<string>();
+  const run = async <T>(request: () => Promise<Result<T>>, onSuccess?: (data: T) => void) => {
     setBusy(true);
     setProblem(undefined);
+    notify(undefined);
     const result = await request();
     setBusy(false);
-    if (result.ok) onSuccess(result.data);
+    if (result.ok) onSuccess?.(result.data);
     else setProblem(result.problem);
   };
-  return { busy, problem, run };
+  const submit =
+    <T>(request: () => Promise<Result<T>>, onSuccess?: (data: T) => void) =>
+    (event: FormEvent) => {
+      event.preventDefault();
+      void run(request, onSuccess);
+    };
+  const clear = () => setProblem(undefined);
+  return { busy, problem, notice, notify, run, submit, clear };
+}
+
+/** One page of a list, as the API answers it. */
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export interface PagedList<T> {
+  /** The first page, loaded (and reloaded) like any resource. */
+  first: Resource<Page<T>> & { reload: () => Promise<void> };
+  /** The first page's items and those of the pages shown after it. */
+  items: T[];
+  /** The cursor of the page after the last one shown, if any. */
+  next: string | null | undefined;
+  busy: boolean;
+  problem: Problem | undefined;
+  showMore: (cursor: string) => Promise<void>;
+}
+
+/**
+ * A list that loads its first page with `useResource` and the following pages on demand. A new
+ * `key` (or a reload) starts again from the first page.
+ */
+export function usePagedList<T>(
+  load: (cursor?: string) => Promise<Result<Page<T>>>,
+  key: string,
+): PagedList<T> {
+  const [more, setMore] = useState<T[]>([]);
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
+  const { busy, problem, run } = useAction();
+  const first = useResource(async () => {
+    setMore([]);
+    setCursor(undefined);
+    return load();
+  }, key);
+  const showMore = (from: string) =>
+    run(
+      () => load(from),
+      (page) => {
+        setMore((previous) => [...previous, ...page.data]);
+        setCursor(page.nextCursor);
+      },
+    );
+  const items = first.data ? [...first.data.data, ...more] : [];
+  const next = cursor === undefined ? first.data?.nextCursor : cursor;
+  return { first, items, next, busy, problem, showMore };
+}
+
+type ControlEvent = ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
+
+/**
+ * The values of a form's text fields and selects. `bind(name)` gives a control its `value` and
+ * `onChange`; `set` changes some values; `reset` puts the named ones back to where they started.
+ */
+export function useFields<T extends Record<string, string>>(initial: T) {
+  const [values, setValues] = useState<T>(initial);
+  const set = (change: Partial<T>) => setValues((previous) => ({ ...previous, ...change }));
+  const bind = <K extends keyof T>(name: K) => ({
+    value: values[name],
+    onChange: (event: ControlEvent) => set({ [name]: event.target.value } as unknown as Partial<T>),
+  });
+  const reset = (...names: (keyof T)[]) =>
+    set(Object.fromEntries(names.map((name) => [name, initial[name]])) as Partial<T>);
+  return { values, set, bind, reset };
 }

@@ -1,14 +1,7 @@
-import {
-  type InputHTMLAttributes,
-  type ReactNode,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-} from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { type Problem, unplacedErrors } from '../api.js';
+import type { PagedList, Resource } from '../hooks.js';
+import { FieldShell } from './fields.js';
 
 type Tone = 'error' | 'info' | 'success' | 'warning';
 
@@ -49,7 +42,7 @@ export function Loading({ label }: { label: string }) {
   );
 }
 
-export function LoadError({ problem, onRetry }: { problem: Problem; onRetry?: () => void }) {
+function LoadError({ problem, onRetry }: { problem: Problem; onRetry?: (() => void) | undefined }) {
   return (
     <Alert tone="error" title={problem.title}>
       <p>{problem.detail}</p>
@@ -62,163 +55,66 @@ export function LoadError({ problem, onRetry }: { problem: Problem; onRetry?: ()
   );
 }
 
-interface FieldShellProps {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode | undefined;
-  error?: string | undefined;
-  children: ReactNode;
-  className?: string | undefined;
-}
-
-function FieldShell({ id, label, hint, error, children, className }: FieldShellProps) {
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-interface CommonFieldProps {
-  label: ReactNode;
-  hint?: ReactNode | undefined;
-  error?: string | undefined;
-  id?: string | undefined;
-  className?: string | undefined;
-}
-
-export function TextField({
-  label,
-  hint,
-  error,
-  id: givenId,
-  className,
-  ...input
-}: CommonFieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>) {
-  const autoId = useId();
-  const id = givenId ?? autoId;
-  return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <input
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
-    </FieldShell>
-  );
-}
-
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  id: givenId,
-  className,
-  ...input
-}: CommonFieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>) {
-  const autoId = useId();
-  const id = givenId ?? autoId;
-  return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <textarea
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
-    </FieldShell>
-  );
-}
-
-export function SelectField({
-  label,
-  hint,
-  error,
-  id: givenId,
-  className,
+/**
+ * What a loaded resource shows: a spinner while it loads, the problem (with "Try again" unless
+ * `retry` is false) when it failed, `empty` when the data holds nothing, the content otherwise.
+ */
+export function ResourceState<T>({
+  resource,
+  loading,
+  empty,
+  isEmpty = hasNoItems,
+  retry = true,
   children,
-  ...select
-}: CommonFieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'>) {
-  const autoId = useId();
-  const id = givenId ?? autoId;
-  return (
-    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
-      <select
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...select}
-      >
-        {children}
-      </select>
-    </FieldShell>
-  );
+}: {
+  resource: Resource<T> & { reload: () => Promise<void> };
+  loading: string;
+  empty?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  retry?: boolean;
+  children: (data: T) => ReactNode;
+}) {
+  if (resource.status === 'loading') return <Loading label={loading} />;
+  if (resource.status === 'error') {
+    return (
+      <LoadError problem={resource.problem} onRetry={retry ? () => void resource.reload() : undefined} />
+    );
+  }
+  if (empty !== undefined && isEmpty(resource.data)) return <>{empty}</>;
+  return <>{children(resource.data)}</>;
 }
 
-/** Checkboxes for choosing several of a fixed list (scopes, events), each with its explanation. */
-export function CheckboxGroup<Option extends string>({
-  legend,
-  options,
-  explanations,
-  selected,
-  onChange,
-  error,
+/** A page of the API (`{ data: [...] }`) with no items. */
+function hasNoItems(data: unknown): boolean {
+  const items = (data as { data?: unknown } | null)?.data;
+  return Array.isArray(items) && items.length === 0;
+}
+
+/** The error and the "show more" button below a list that loads page by page. */
+export function ShowMore({
+  list,
+  label,
+  className,
 }: {
-  legend: string;
-  options: readonly Option[];
-  explanations: Record<Option, string>;
-  selected: readonly Option[];
-  onChange: (selected: Option[]) => void;
-  error?: string | undefined;
+  list: PagedList<unknown>;
+  label: string;
+  className: string;
 }) {
+  const { next, busy, problem, showMore } = list;
   return (
-    <fieldset className={`choice${error ? ' field-invalid' : ''}`}>
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label key={option} className="choice-option">
-          <input
-            type="checkbox"
-            checked={selected.includes(option)}
-            onChange={(event) =>
-              onChange(
-                event.target.checked ? [...selected, option] : selected.filter((item) => item !== option),
-              )
-            }
-          />
-          <span>
-            <span className="choice-label mono">{option}</span>
-            <span className="choice-explanation">{explanations[option]}</span>
-          </span>
-        </label>
-      ))}
-      {error ? <p className="field-error">{error}</p> : null}
-    </fieldset>
+    <>
+      {problem ? <LoadError problem={problem} /> : null}
+      {next ? (
+        <button type="button" className={className} disabled={busy} onClick={() => void showMore(next)}>
+          {busy ? 'Loading…' : label}
+        </button>
+      ) : null}
+    </>
   );
 }
 
 /** Copies text to the clipboard, and says whether it worked. */
-export function CopyButton({ value, label = 'Copy' }: { value: string; label?: string }) {
+function CopyButton({ value, label = 'Copy' }: { value: string; label?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -248,13 +144,7 @@ export function CopyButton({ value, label = 'Copy' }: { value: string; label?: s
 export function CopyField({ label, value, hint }: { label: string; value: string; hint?: ReactNode }) {
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldShell id={id} label={label} hint={hint}>
       <div className="copy-field">
         <input
           id={id}
@@ -266,6 +156,55 @@ export function CopyField({ label, value, hint }: { label: string; value: string
         />
         <CopyButton value={value} label={`Copy ${label.toLowerCase()}`} />
       </div>
+    </FieldShell>
+  );
+}
+
+/**
+ * A secret the API returns once (an API client secret, a webhook signing secret): the warning,
+ * a copy field per value, and the button that dismisses it.
+ */
+export function OneTimeSecret({
+  title,
+  warning,
+  values,
+  onDismiss,
+}: {
+  title: string;
+  warning: ReactNode;
+  values: readonly { label: string; value: string }[];
+  onDismiss: () => void;
+}) {
+  return (
+    <Alert tone="success" title={title}>
+      <p>{warning}</p>
+      {values.map((item) => (
+        <CopyField key={item.label} label={item.label} value={item.value} />
+      ))}
+      <button type="button" className="button secondary" onClick={onDismiss}>
+        I have stored the secret
+      </button>
+    </Alert>
+  );
+}
+
+/** A table in its scrolling wrapper, with one column header per entry of `columns`. */
+export function DataTable({ columns, children }: { columns: readonly ReactNode[]; children: ReactNode }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the columns of a table are fixed positions
+              <th key={index} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </div>
   );
 }

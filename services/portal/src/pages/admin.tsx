@@ -1,20 +1,25 @@
 import type { Schemas } from '@cg/sdk';
-import { type FormEvent, useState } from 'react';
-import { call, fieldErrors, type Problem } from '../api.js';
+import { useState } from 'react';
+import { call, fieldErrors, type Result } from '../api.js';
+import {
+  CheckboxGroup,
+  InlineSelect,
+  Options,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../components/fields.js';
 import {
   Alert,
-  CheckboxGroup,
   ConfirmButton,
-  CopyField,
-  LoadError,
-  Loading,
+  DataTable,
+  OneTimeSecret,
   PageHeading,
   ProblemAlert,
-  SelectField,
-  TextField,
+  ResourceState,
 } from '../components/ui.js';
 import { usePortal, useSession } from '../context.js';
-import { useAction, usePageTitle, useResource } from '../hooks.js';
+import { useAction, useFields, usePageTitle, useResource } from '../hooks.js';
 import { formatDateTime, ROLE_EXPLANATIONS, ROLE_LABELS, SCOPE_EXPLANATIONS } from '../labels.js';
 import { Link } from '../router.js';
 import { Webhooks } from './webhooks.js';
@@ -28,6 +33,8 @@ export const ADMIN_SECTIONS: readonly { key: AdminSection; label: string }[] = [
   { key: 'audit', label: 'Audit trail' },
 ];
 const SECTIONS = ADMIN_SECTIONS;
+
+type Member = Schemas['Member'];
 
 const ROLES: readonly Schemas['Role'][] = ['admin', 'member', 'viewer'];
 const SCOPES = Object.keys(SCOPE_EXPLANATIONS) as Schemas['Scope'][];
@@ -63,38 +70,38 @@ export function AdminPage({ section }: { section: AdminSection }) {
 
 function Members() {
   const session = useSession();
-  const { me } = usePortal();
   const members = useResource(
     () => call(session.client.GET('/v1/organisation/members', { params: { query: { limit: 100 } } })),
     'members',
   );
-  const [problem, setProblem] = useState<Problem>();
-  const [notice, setNotice] = useState<string>();
+  const { problem, notice, notify, run } = useAction();
 
-  const changeRole = async (member: Schemas['Member'], role: Schemas['Role']) => {
-    setProblem(undefined);
-    setNotice(undefined);
-    const result = await call(
-      session.client.PATCH('/v1/organisation/members/{userId}', {
-        params: { path: { userId: member.id } },
-        body: { role },
-      }),
-    );
-    if (!result.ok) setProblem(result.problem);
-    else setNotice(`${member.name} is now ${ROLE_LABELS[role].toLowerCase()}.`);
+  /** Sends a change, says what it did when it worked, and reloads the list either way. */
+  const change = async <T,>(request: () => Promise<Result<T>>, done: string) => {
+    await run(request, () => notify(done));
     await members.reload();
   };
-
-  const remove = async (member: Schemas['Member']) => {
-    setProblem(undefined);
-    setNotice(undefined);
-    const result = await call(
-      session.client.DELETE('/v1/organisation/members/{userId}', { params: { path: { userId: member.id } } }),
+  const changeRole = (member: Member, role: Schemas['Role']) =>
+    change(
+      () =>
+        call(
+          session.client.PATCH('/v1/organisation/members/{userId}', {
+            params: { path: { userId: member.id } },
+            body: { role },
+          }),
+        ),
+      `${member.name} is now ${ROLE_LABELS[role].toLowerCase()}.`,
     );
-    if (!result.ok) setProblem(result.problem);
-    else setNotice(`${member.name} was removed.`);
-    await members.reload();
-  };
+  const remove = (member: Member) =>
+    change(
+      () =>
+        call(
+          session.client.DELETE('/v1/organisation/members/{userId}', {
+            params: { path: { userId: member.id } },
+          }),
+        ),
+      `${member.name} was removed.`,
+    );
 
   return (
     <div className="layout-aside">
@@ -102,138 +109,140 @@ function Members() {
         <h2 id="members-heading">Members</h2>
         {problem ? <ProblemAlert problem={problem} /> : null}
         {notice ? <Alert tone="success">{notice}</Alert> : null}
-        {members.status === 'loading' ? <Loading label="Loading members…" /> : null}
-        {members.status === 'error' ? (
-          <LoadError problem={members.problem} onRetry={() => void members.reload()} />
-        ) : null}
-        {members.data ? (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.data.map((member) => {
-                  const self = member.id === me.user.id;
-                  return (
-                    <tr key={member.id}>
-                      <th scope="row">
-                        {member.name}
-                        {self ? <span className="muted small"> (you)</span> : null}
-                      </th>
-                      <td className="break">{member.email}</td>
-                      <td>
-                        <label className="visually-hidden" htmlFor={`role-${member.id}`}>
-                          Role of {member.name}
-                        </label>
-                        <select
-                          id={`role-${member.id}`}
-                          className="input compact"
-                          value={member.role}
-                          disabled={self}
-                          onChange={(event) => void changeRole(member, event.target.value as Schemas['Role'])}
-                        >
-                          {ROLES.map((role) => (
-                            <option key={role} value={role}>
-                              {ROLE_LABELS[role]}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td>
-                        {self ? null : (
-                          <ConfirmButton
-                            label="Remove"
-                            name={`Remove ${member.name}`}
-                            confirmLabel={`Yes, remove ${member.name}`}
-                            onConfirm={() => void remove(member)}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <ResourceState resource={members} loading="Loading members…">
+          {(data) => (
+            <MembersTable
+              members={data.data}
+              onRole={(member, role) => void changeRole(member, role)}
+              onRemove={(member) => void remove(member)}
+            />
+          )}
+        </ResourceState>
       </section>
       <AddMember onAdded={() => void members.reload()} />
     </div>
   );
 }
 
+function MembersTable({
+  members,
+  onRole,
+  onRemove,
+}: {
+  members: readonly Member[];
+  onRole: (member: Member, role: Schemas['Role']) => void;
+  onRemove: (member: Member) => void;
+}) {
+  const { me } = usePortal();
+  return (
+    <DataTable
+      columns={[
+        'Name',
+        'Email',
+        'Role',
+        <span key="actions" className="visually-hidden">
+          Actions
+        </span>,
+      ]}
+    >
+      {members.map((member) => (
+        <MemberRow
+          key={member.id}
+          member={member}
+          self={member.id === me.user.id}
+          onRole={(role) => onRole(member, role)}
+          onRemove={() => onRemove(member)}
+        />
+      ))}
+    </DataTable>
+  );
+}
+
+function MemberRow({
+  member,
+  self,
+  onRole,
+  onRemove,
+}: {
+  member: Member;
+  self: boolean;
+  onRole: (role: Schemas['Role']) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <tr>
+      <th scope="row">
+        {member.name}
+        {self ? <span className="muted small"> (you)</span> : null}
+      </th>
+      <td className="break">{member.email}</td>
+      <td>
+        <InlineSelect
+          id={`role-${member.id}`}
+          label={`Role of ${member.name}`}
+          value={member.role}
+          values={ROLES}
+          labels={ROLE_LABELS}
+          disabled={self}
+          onChange={onRole}
+        />
+      </td>
+      <td>
+        {self ? null : (
+          <ConfirmButton
+            label="Remove"
+            name={`Remove ${member.name}`}
+            confirmLabel={`Yes, remove ${member.name}`}
+            onConfirm={onRemove}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}
+
 function AddMember({ onAdded }: { onAdded: () => void }) {
   const session = useSession();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Schemas['Role']>('member');
-  const [password, setPassword] = useState('');
-  const { busy, problem, run } = useAction();
-  const [added, setAdded] = useState<string>();
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAdded(undefined);
-    await run(
-      () =>
-        call(
-          session.client.POST('/v1/organisation/members', {
-            body: { email: email.trim(), name: name.trim(), role, password },
-          }),
-        ),
-      (data) => {
-        setAdded(`${data.name} can now sign in with ${data.email}.`);
-        setEmail('');
-        setName('');
-        setPassword('');
-        onAdded();
-      },
-    );
-  };
+  const { values, bind, reset } = useFields({
+    email: '',
+    name: '',
+    role: 'member' as Schemas['Role'],
+    password: '',
+  });
+  const { busy, problem, notice, notify, submit } = useAction();
+  const { email, name, role, password } = values;
+  const onSubmit = submit(
+    () =>
+      call(
+        session.client.POST('/v1/organisation/members', {
+          body: { email: email.trim(), name: name.trim(), role, password },
+        }),
+      ),
+    (data) => {
+      notify(`${data.name} can now sign in with ${data.email}.`);
+      reset('email', 'name', 'password');
+      onAdded();
+    },
+  );
 
   const errors = fieldErrors(problem);
   return (
     <aside className="panel" aria-labelledby="add-member-heading">
       <h2 id="add-member-heading">Add a member</h2>
       {problem ? <ProblemAlert problem={problem} fields={['email', 'name', 'role', 'password']} /> : null}
-      {added ? <Alert tone="success">{added}</Alert> : null}
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <TextField
-          label="Name"
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={errors.name}
-        />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <TextField label="Name" required {...bind('name')} error={errors.name} />
         <TextField
           label="Email"
           type="email"
           autoComplete="off"
           required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
+          {...bind('email')}
           error={errors.email ?? (problem?.status === 409 ? problem.detail : undefined)}
         />
-        <SelectField
-          label="Role"
-          hint={ROLE_EXPLANATIONS[role]}
-          value={role}
-          onChange={(e) => setRole(e.target.value as Schemas['Role'])}
-          error={errors.role}
-        >
-          {ROLES.map((item) => (
-            <option key={item} value={item}>
-              {ROLE_LABELS[item]}
-            </option>
-          ))}
+        <SelectField label="Role" hint={ROLE_EXPLANATIONS[values.role]} {...bind('role')} error={errors.role}>
+          <Options values={ROLES} labels={ROLE_LABELS} />
         </SelectField>
         <TextField
           label="Initial password"
@@ -241,14 +250,11 @@ function AddMember({ onAdded }: { onAdded: () => void }) {
           autoComplete="new-password"
           hint="At least 12 characters; share it privately."
           required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          {...bind('password')}
           error={errors.password}
         />
         <div className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Adding…' : 'Add member'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Adding…" label="Add member" />
         </div>
       </form>
     </aside>
@@ -261,15 +267,15 @@ function ApiClients() {
     () => call(session.client.GET('/v1/api-clients', { params: { query: { limit: 100 } } })),
     'api-clients',
   );
-  const [problem, setProblem] = useState<Problem>();
+  const { problem, run } = useAction();
   const [created, setCreated] = useState<Schemas['CreatedApiClient']>();
 
   const remove = async (client: Schemas['ApiClient']) => {
-    setProblem(undefined);
-    const result = await call(
-      session.client.DELETE('/v1/api-clients/{clientId}', { params: { path: { clientId: client.id } } }),
+    await run(() =>
+      call(
+        session.client.DELETE('/v1/api-clients/{clientId}', { params: { path: { clientId: client.id } } }),
+      ),
     );
-    if (!result.ok) setProblem(result.problem);
     if (created?.id === client.id) setCreated(undefined);
     await clients.reload();
   };
@@ -283,42 +289,26 @@ function ApiClients() {
           credentials.
         </p>
         {created ? (
-          <Alert tone="success" title={`Client “${created.name}” created`}>
-            <p>Store the secret now: it is shown only once.</p>
-            <CopyField label="Client ID" value={created.clientId} />
-            <CopyField label="Client secret" value={created.clientSecret} />
-            <button type="button" className="button secondary" onClick={() => setCreated(undefined)}>
-              I have stored the secret
-            </button>
-          </Alert>
+          <OneTimeSecret
+            title={`Client “${created.name}” created`}
+            warning="Store the secret now: it is shown only once."
+            values={[
+              { label: 'Client ID', value: created.clientId },
+              { label: 'Client secret', value: created.clientSecret },
+            ]}
+            onDismiss={() => setCreated(undefined)}
+          />
         ) : null}
         {problem ? <ProblemAlert problem={problem} /> : null}
-        {clients.status === 'loading' ? <Loading label="Loading API clients…" /> : null}
-        {clients.status === 'error' ? (
-          <LoadError problem={clients.problem} onRetry={() => void clients.reload()} />
-        ) : null}
-        {clients.data && clients.data.data.length === 0 ? <p>No API clients yet.</p> : null}
-        {clients.data?.data.length ? (
-          <ul className="item-list">
-            {clients.data.data.map((client) => (
-              <li key={client.id}>
-                <div>
-                  <p className="item-title">{client.name}</p>
-                  <p className="mono small break">{client.clientId}</p>
-                  <p className="small muted">
-                    {client.scopes.join(', ')} · created {formatDateTime(client.createdAt)}
-                  </p>
-                </div>
-                <ConfirmButton
-                  label="Delete"
-                  name={`Delete ${client.name}`}
-                  confirmLabel={`Yes, delete ${client.name}`}
-                  onConfirm={() => void remove(client)}
-                />
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <ResourceState resource={clients} loading="Loading API clients…" empty={<p>No API clients yet.</p>}>
+          {(data) => (
+            <ul className="item-list">
+              {data.data.map((client) => (
+                <ApiClientItem key={client.id} client={client} onDelete={() => void remove(client)} />
+              ))}
+            </ul>
+          )}
+        </ResourceState>
       </section>
       <CreateApiClient
         onCreated={(client) => {
@@ -330,29 +320,45 @@ function ApiClients() {
   );
 }
 
+function ApiClientItem({ client, onDelete }: { client: Schemas['ApiClient']; onDelete: () => void }) {
+  return (
+    <li>
+      <div>
+        <p className="item-title">{client.name}</p>
+        <p className="mono small break">{client.clientId}</p>
+        <p className="small muted">
+          {client.scopes.join(', ')} · created {formatDateTime(client.createdAt)}
+        </p>
+      </div>
+      <ConfirmButton
+        label="Delete"
+        name={`Delete ${client.name}`}
+        confirmLabel={`Yes, delete ${client.name}`}
+        onConfirm={onDelete}
+      />
+    </li>
+  );
+}
+
 function CreateApiClient({ onCreated }: { onCreated: (client: Schemas['CreatedApiClient']) => void }) {
   const session = useSession();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Schemas['Scope'][]>(['deals:read']);
-  const { busy, problem, run } = useAction();
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    await run(
-      () => call(session.client.POST('/v1/api-clients', { body: { name: name.trim(), scopes } })),
-      (data) => {
-        setName('');
-        onCreated(data);
-      },
-    );
-  };
+  const { busy, problem, submit } = useAction();
+  const onSubmit = submit(
+    () => call(session.client.POST('/v1/api-clients', { body: { name: name.trim(), scopes } })),
+    (data) => {
+      setName('');
+      onCreated(data);
+    },
+  );
 
   const errors = fieldErrors(problem);
   return (
     <aside className="panel" aria-labelledby="create-client-heading">
       <h2 id="create-client-heading">Create an API client</h2>
       {problem ? <ProblemAlert problem={problem} fields={['name', 'scopes']} /> : null}
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <TextField
           label="Client name"
           required
@@ -369,9 +375,7 @@ function CreateApiClient({ onCreated }: { onCreated: (client: Schemas['CreatedAp
           error={errors.scopes}
         />
         <div className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create client'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Creating…" label="Create client" />
         </div>
       </form>
     </aside>
@@ -394,38 +398,9 @@ function AuditTrail() {
     <section className="panel" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit trail</h2>
       <p className="muted">Who did what in your organisation, newest first. The trail is append-only.</p>
-      {events.status === 'loading' ? <Loading label="Loading the audit trail…" /> : null}
-      {events.status === 'error' ? (
-        <LoadError problem={events.problem} onRetry={() => void events.reload()} />
-      ) : null}
-      {events.data ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Action</th>
-                <th scope="col">By</th>
-                <th scope="col">Subject</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.data.data.map((event) => (
-                <tr key={event.id}>
-                  <td>
-                    <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
-                  </td>
-                  <td className="mono small">{event.action}</td>
-                  <td className="small">{event.actor.type}</td>
-                  <td className="mono small break">
-                    {event.subject ? `${event.subject.type} ${event.subject.id}` : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ResourceState resource={events} loading="Loading the audit trail…">
+        {(data) => <AuditTable events={data.data} />}
+      </ResourceState>
       <div className="actions">
         {cursor ? (
           <button type="button" className="button secondary" onClick={() => setCursor(undefined)}>
@@ -443,5 +418,24 @@ function AuditTrail() {
         ) : null}
       </div>
     </section>
+  );
+}
+
+function AuditTable({ events }: { events: readonly Schemas['AuditEvent'][] }) {
+  return (
+    <DataTable columns={['When', 'Action', 'By', 'Subject']}>
+      {events.map((event) => (
+        <tr key={event.id}>
+          <td>
+            <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
+          </td>
+          <td className="mono small">{event.action}</td>
+          <td className="small">{event.actor.type}</td>
+          <td className="mono small break">
+            {event.subject ? `${event.subject.type} ${event.subject.id}` : '—'}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

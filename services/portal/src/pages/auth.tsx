@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from 'react';
-import { fieldErrors, problemSlug } from '../api.js';
-import { Alert, PageHeading, ProblemAlert, TextField } from '../components/ui.js';
+import { fieldErrors, type Problem, problemSlug } from '../api.js';
+import { SubmitButton, TextField } from '../components/fields.js';
+import { Alert, PageHeading, ProblemAlert } from '../components/ui.js';
 import { useSession } from '../context.js';
-import { useAction, usePageTitle } from '../hooks.js';
+import { useAction, useFields, usePageTitle } from '../hooks.js';
 import type { PortalInfo } from '../portals.js';
 import { Link, navigate } from '../router.js';
 
@@ -19,48 +19,27 @@ function afterSignIn(portal: PortalInfo) {
 
 export function SignInPage({ portal, expired }: { portal: PortalInfo; expired: boolean }) {
   const session = useSession();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const { busy, problem, run } = useAction();
+  const { values, bind } = useFields({ email: '', password: '' });
+  const { busy, problem, submit } = useAction();
   usePageTitle(`Sign in · ${portal.name}`);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    await run(
-      () => session.signIn(email.trim(), password),
-      () => {
-        afterSignIn(portal);
-      },
-    );
-  };
+  const onSubmit = submit(
+    () => session.signIn(values.email.trim(), values.password),
+    () => afterSignIn(portal),
+  );
 
   const errors = fieldErrors(problem);
-  const wrongCredentials = problem && problem.status === 401;
   return (
     <section className="panel narrow auth">
       <PageHeading sub={portal.tagline}>Sign in to the {portal.name.toLowerCase()}</PageHeading>
       {expired ? <Alert tone="info">Your session has ended. Please sign in again.</Alert> : null}
-      {problem ? (
-        wrongCredentials ? (
-          <Alert tone="error" title="Email or password is not right">
-            <p>Check both and try again.</p>
-          </Alert>
-        ) : problemSlug(problem) === 'rate-limited' ? (
-          <Alert tone="error" title="Too many attempts">
-            <p>{problem.detail}</p>
-          </Alert>
-        ) : (
-          <ProblemAlert problem={problem} fields={['email', 'password']} />
-        )
-      ) : null}
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+      {problem ? <SignInProblem problem={problem} /> : null}
+      <form onSubmit={onSubmit} noValidate>
         <TextField
           label="Email"
           type="email"
           autoComplete="username"
           required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
+          {...bind('email')}
           error={errors.email}
         />
         <TextField
@@ -68,14 +47,11 @@ export function SignInPage({ portal, expired }: { portal: PortalInfo; expired: b
           type="password"
           autoComplete="current-password"
           required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          {...bind('password')}
           error={errors.password}
         />
         <div className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Signing in…" label="Sign in" />
         </div>
       </form>
       <p>
@@ -86,83 +62,104 @@ export function SignInPage({ portal, expired }: { portal: PortalInfo; expired: b
   );
 }
 
+function SignInProblem({ problem }: { problem: Problem }) {
+  if (problem.status === 401) {
+    return (
+      <Alert tone="error" title="Email or password is not right">
+        <p>Check both and try again.</p>
+      </Alert>
+    );
+  }
+  if (problemSlug(problem) === 'rate-limited') {
+    return (
+      <Alert tone="error" title="Too many attempts">
+        <p>{problem.detail}</p>
+      </Alert>
+    );
+  }
+  return <ProblemAlert problem={problem} fields={['email', 'password']} />;
+}
+
+const SIGN_UP = { organisation: '', name: '', email: '', password: '' };
+const SIGN_UP_FIELDS = ['organisation/name', 'user/name', 'user/email', 'user/password'];
+
 export function SignUpPage({ portal }: { portal: PortalInfo }) {
   const session = useSession();
-  const [organisation, setOrganisation] = useState('');
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const { busy, problem, run } = useAction();
+  const fields = useFields(SIGN_UP);
+  const { values } = fields;
+  const { busy, problem, submit } = useAction();
   usePageTitle(`Create an account · ${portal.name}`);
+  const onSubmit = submit(
+    () =>
+      session.signUp({
+        organisation: { name: values.organisation.trim(), side: portal.side },
+        user: { email: values.email.trim(), name: values.name.trim(), password: values.password },
+      }),
+    () => afterSignIn(portal),
+  );
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    await run(
-      () =>
-        session.signUp({
-          organisation: { name: organisation.trim(), side: portal.side },
-          user: { email: email.trim(), name: name.trim(), password },
-        }),
-      () => {
-        afterSignIn(portal);
-      },
-    );
-  };
-
-  const errors = fieldErrors(problem);
   const emailTaken = problem?.status === 409 ? problem.detail : undefined;
-  const fields = ['organisation/name', 'user/name', 'user/email', 'user/password'];
   return (
     <section className="panel narrow auth">
       <PageHeading sub={`Sign up your ${portal.organisationNoun}. You become its first administrator.`}>
         Create an account
       </PageHeading>
-      {problem && !emailTaken ? <ProblemAlert problem={problem} fields={fields} /> : null}
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <TextField
-          label="Organisation name"
-          autoComplete="organization"
-          required
-          value={organisation}
-          onChange={(event) => setOrganisation(event.target.value)}
-          error={errors['organisation/name'] ?? errors.organisation}
-        />
-        <TextField
-          label="Your name"
-          autoComplete="name"
-          required
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={errors['user/name']}
-        />
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={errors['user/email'] ?? emailTaken}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="At least 12 characters."
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={errors['user/password']}
-        />
+      {problem && !emailTaken ? <ProblemAlert problem={problem} fields={SIGN_UP_FIELDS} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <SignUpFields bind={fields.bind} errors={fieldErrors(problem)} emailTaken={emailTaken} />
         <div className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Creating your account…' : 'Create account'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Creating your account…" label="Create account" />
         </div>
       </form>
       <p>
         Already have an account? <Link to={`${portal.basePath}/sign-in`}>Sign in</Link>.
       </p>
     </section>
+  );
+}
+
+function SignUpFields({
+  bind,
+  errors,
+  emailTaken,
+}: {
+  bind: ReturnType<typeof useFields<typeof SIGN_UP>>['bind'];
+  errors: Readonly<Record<string, string>>;
+  emailTaken: string | undefined;
+}) {
+  return (
+    <>
+      <TextField
+        label="Organisation name"
+        autoComplete="organization"
+        required
+        {...bind('organisation')}
+        error={errors['organisation/name'] ?? errors.organisation}
+      />
+      <TextField
+        label="Your name"
+        autoComplete="name"
+        required
+        {...bind('name')}
+        error={errors['user/name']}
+      />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        {...bind('email')}
+        error={errors['user/email'] ?? emailTaken}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 12 characters."
+        {...bind('password')}
+        error={errors['user/password']}
+      />
+    </>
   );
 }

@@ -1,23 +1,14 @@
 import { otherSide, type Side } from '@cg/domain';
 import type { Schemas } from '@cg/sdk';
 import { type FormEvent, useState } from 'react';
-import { call, fieldErrors, type Problem } from '../api.js';
-import {
-  Badge,
-  LoadError,
-  Loading,
-  PageHeading,
-  ProblemAlert,
-  TextAreaField,
-  TextField,
-} from '../components/ui.js';
+import { call, fieldErrors } from '../api.js';
+import { SubmitButton, TextAreaField, TextField } from '../components/fields.js';
+import { Badge, PageHeading, ProblemAlert, ResourceState, ShowMore } from '../components/ui.js';
 import { usePortal, useSession } from '../context.js';
-import { usePageTitle, useResource } from '../hooks.js';
+import { useAction, useFields, usePagedList, usePageTitle } from '../hooks.js';
 import { DEAL_STATUS_LABELS, type Deal, formatDate, formatMoney } from '../labels.js';
 import { portalOfSide } from '../portals.js';
 import { Link, navigate } from '../router.js';
-
-type DealPage = { data: Deal[]; nextCursor: string | null };
 
 export function statusTone(status: Deal['status']): string {
   switch (status) {
@@ -85,41 +76,21 @@ function DealCard({ deal, reader, base }: { deal: Deal; reader: Side; base: stri
 export function DealsPage() {
   const session = useSession();
   const { portal, me } = usePortal();
-  const [more, setMore] = useState<Deal[]>([]);
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreProblem, setMoreProblem] = useState<Problem>();
   usePageTitle(`Deals · ${portal.name}`);
-  const deals = useResource<DealPage>(
-    () => call(session.client.GET('/v1/deals', { params: { query: { limit: 20 } } })),
+  const deals = usePagedList<Deal>(
+    (cursor) =>
+      call(
+        session.client.GET('/v1/deals', { params: { query: { limit: 20, ...(cursor ? { cursor } : {}) } } }),
+      ),
     'deals',
   );
-
-  const loadMore = async (from: string) => {
-    setLoadingMore(true);
-    setMoreProblem(undefined);
-    const result = await call(
-      session.client.GET('/v1/deals', { params: { query: { limit: 20, cursor: from } } }),
-    );
-    setLoadingMore(false);
-    if (!result.ok) {
-      setMoreProblem(result.problem);
-      return;
-    }
-    setMore((previous) => [...previous, ...result.data.data]);
-    setCursor(result.data.nextCursor);
-  };
-
-  const next = cursor === undefined ? deals.data?.nextCursor : cursor;
-  const all = deals.data ? [...deals.data.data, ...more] : [];
   const canWrite = me.role !== 'viewer';
+  const counterparts = portal.side === 'sales' ? 'buyers' : 'suppliers';
 
   return (
     <>
       <div className="page-head-row">
-        <PageHeading
-          sub={`The deals ${me.organisation.name} shares with ${portal.side === 'sales' ? 'buyers' : 'suppliers'}.`}
-        >
+        <PageHeading sub={`The deals ${me.organisation.name} shares with ${counterparts}.`}>
           Your deals
         </PageHeading>
         {canWrite ? (
@@ -130,37 +101,21 @@ export function DealsPage() {
       </div>
       <div className="layout-aside">
         <section aria-label="Deal list">
-          {deals.status === 'loading' ? <Loading label="Loading your deals…" /> : null}
-          {deals.status === 'error' ? (
-            <LoadError problem={deals.problem} onRetry={() => void deals.reload()} />
-          ) : null}
-          {deals.status === 'ready' && all.length === 0 ? (
-            <div className="empty">
-              <p>No deals yet.</p>
-              <p className="muted">
-                Create a deal and invite the {portal.side === 'sales' ? 'buyer' : 'supplier'}, or join one
-                with the invitation code you were given.
-              </p>
-            </div>
-          ) : null}
-          {all.length ? (
-            <ul className="deal-list">
-              {all.map((deal) => (
-                <DealCard key={deal.id} deal={deal} reader={portal.side} base={portal.basePath} />
-              ))}
-            </ul>
-          ) : null}
-          {moreProblem ? <LoadError problem={moreProblem} /> : null}
-          {next ? (
-            <button
-              type="button"
-              className="button secondary"
-              disabled={loadingMore}
-              onClick={() => void loadMore(next)}
-            >
-              {loadingMore ? 'Loading…' : 'Show more deals'}
-            </button>
-          ) : null}
+          <ResourceState
+            resource={deals.first}
+            loading="Loading your deals…"
+            empty={<NoDeals />}
+            isEmpty={() => deals.items.length === 0}
+          >
+            {() => (
+              <ul className="deal-list">
+                {deals.items.map((deal) => (
+                  <DealCard key={deal.id} deal={deal} reader={portal.side} base={portal.basePath} />
+                ))}
+              </ul>
+            )}
+          </ResourceState>
+          <ShowMore list={deals} label="Show more deals" className="button secondary" />
         </section>
         {canWrite ? <JoinDeal /> : null}
       </div>
@@ -168,25 +123,35 @@ export function DealsPage() {
   );
 }
 
+function NoDeals() {
+  const { portal } = usePortal();
+  return (
+    <div className="empty">
+      <p>No deals yet.</p>
+      <p className="muted">
+        Create a deal and invite the {portal.side === 'sales' ? 'buyer' : 'supplier'}, or join one with the
+        invitation code you were given.
+      </p>
+    </div>
+  );
+}
+
 function JoinDeal() {
   const session = useSession();
   const { portal } = usePortal();
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
-
+  const { busy, problem, run, clear } = useAction();
   const [empty, setEmpty] = useState(false);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setProblem(undefined);
+    clear();
     setEmpty(code.trim() === '');
     if (code.trim() === '') return;
-    setBusy(true);
-    const result = await call(session.client.POST('/v1/invitations/accept', { body: { code: code.trim() } }));
-    setBusy(false);
-    if (result.ok) navigate(`${portal.basePath}/deals/${encodeURIComponent(result.data.id)}`);
-    else setProblem(result.problem);
+    await run(
+      () => call(session.client.POST('/v1/invitations/accept', { body: { code: code.trim() } })),
+      (deal) => navigate(`${portal.basePath}/deals/${encodeURIComponent(deal.id)}`),
+    );
   };
 
   const errors = fieldErrors(problem);
@@ -218,9 +183,7 @@ function JoinDeal() {
           error={codeError}
         />
         <div className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Joining…' : 'Join deal'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Joining…" label="Join deal" />
         </div>
       </form>
     </aside>
@@ -229,109 +192,125 @@ function JoinDeal() {
 
 const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'JPY', 'CAD', 'AUD'];
 
+/** The new-deal form as typed. */
+type DealDraft = {
+  title: string;
+  description: string;
+  amount: string;
+  currency: string;
+  decision: string;
+};
+
+const NEW_DEAL: DealDraft = { title: '', description: '', amount: '', currency: 'EUR', decision: '' };
+
+/** The request body, or the messages of the fields the browser can already tell are wrong. */
+function toDealBody(draft: DealDraft): {
+  body: Schemas['CreateDealRequestInput'];
+  local: Record<string, string>;
+} {
+  const local: Record<string, string> = {};
+  const body: Schemas['CreateDealRequestInput'] = { title: draft.title.trim() };
+  if (draft.description.trim()) body.description = draft.description.trim();
+  if (draft.amount.trim()) {
+    const value = Number(draft.amount.replace(/[\s,]/g, ''));
+    if (Number.isFinite(value)) body.value = { amount: value, currency: draft.currency.trim().toUpperCase() };
+    else local['value/amount'] = 'Enter a number, such as 250000.';
+  }
+  if (draft.decision) body.expectedDecisionAt = draft.decision;
+  return { body, local };
+}
+
+const DEAL_FIELDS = ['title', 'description', 'value', 'value/amount', 'value/currency', 'expectedDecisionAt'];
+
 export function NewDealPage() {
   const session = useSession();
   const { portal } = usePortal();
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('EUR');
-  const [decision, setDecision] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const fields = useFields(NEW_DEAL);
+  const { busy, problem, run, clear } = useAction();
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   usePageTitle(`New deal · ${portal.name}`);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setProblem(undefined);
-    const local: Record<string, string> = {};
-    const body: Schemas['CreateDealRequestInput'] = { title: title.trim() };
-    if (description.trim()) body.description = description.trim();
-    if (amount.trim()) {
-      const value = Number(amount.replace(/[\s,]/g, ''));
-      if (Number.isFinite(value)) body.value = { amount: value, currency: currency.trim().toUpperCase() };
-      else local['value/amount'] = 'Enter a number, such as 250000.';
-    }
-    if (decision) body.expectedDecisionAt = decision;
+    clear();
+    const { body, local } = toDealBody(fields.values);
     setLocalErrors(local);
     if (Object.keys(local).length) return;
-    setBusy(true);
-    const result = await call(session.client.POST('/v1/deals', { body }));
-    setBusy(false);
-    if (result.ok) navigate(`${portal.basePath}/deals/${encodeURIComponent(result.data.id)}`);
-    else setProblem(result.problem);
+    await run(
+      () => call(session.client.POST('/v1/deals', { body })),
+      (deal) => navigate(`${portal.basePath}/deals/${encodeURIComponent(deal.id)}`),
+    );
   };
 
-  const errors = { ...fieldErrors(problem), ...localErrors };
-  const fields = ['title', 'description', 'value', 'value/amount', 'value/currency', 'expectedDecisionAt'];
   return (
     <section className="panel form-page">
       <PageHeading sub="Shared details: both sides see them. Private views go into each side’s assessment later.">
         New deal
       </PageHeading>
-      {problem ? <ProblemAlert problem={problem} fields={fields} /> : null}
+      {problem ? <ProblemAlert problem={problem} fields={DEAL_FIELDS} /> : null}
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <TextField
-          label="Title"
-          required
-          maxLength={200}
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-          error={errors.title}
-        />
-        <TextAreaField
-          label="Description"
-          hint="Optional. What is being bought, and for whom."
-          rows={4}
-          maxLength={5000}
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-          error={errors.description}
-        />
-        <div className="field-row">
-          <TextField
-            label="Estimated value"
-            hint="Optional, in whole units, e.g. 250000."
-            inputMode="decimal"
-            value={amount}
-            onChange={(event) => setAmount(event.target.value)}
-            error={errors['value/amount'] ?? errors.value}
-          />
-          <TextField
-            label="Currency"
-            hint="ISO code, e.g. EUR."
-            list="currencies"
-            maxLength={3}
-            autoCapitalize="characters"
-            className="narrow-field"
-            value={currency}
-            onChange={(event) => setCurrency(event.target.value.toUpperCase())}
-            error={errors['value/currency']}
-          />
-          <datalist id="currencies">
-            {COMMON_CURRENCIES.map((code) => (
-              <option key={code} value={code} />
-            ))}
-          </datalist>
-        </div>
-        <TextField
-          label="Expected decision date"
-          hint="Optional: when the RFP or the decision is expected. Engaging 18 months ahead is ideal."
-          type="date"
-          value={decision}
-          onChange={(event) => setDecision(event.target.value)}
-          error={errors.expectedDecisionAt}
-        />
+        <DealFields fields={fields} errors={{ ...fieldErrors(problem), ...localErrors }} />
         <div className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create deal'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Creating…" label="Create deal" />
           <Link to={`${portal.basePath}/deals`} className="button secondary">
             Cancel
           </Link>
         </div>
       </form>
     </section>
+  );
+}
+
+function DealFields({
+  fields: { values, set, bind },
+  errors,
+}: {
+  fields: ReturnType<typeof useFields<DealDraft>>;
+  errors: Readonly<Record<string, string>>;
+}) {
+  return (
+    <>
+      <TextField label="Title" required maxLength={200} {...bind('title')} error={errors.title} />
+      <TextAreaField
+        label="Description"
+        hint="Optional. What is being bought, and for whom."
+        rows={4}
+        maxLength={5000}
+        {...bind('description')}
+        error={errors.description}
+      />
+      <div className="field-row">
+        <TextField
+          label="Estimated value"
+          hint="Optional, in whole units, e.g. 250000."
+          inputMode="decimal"
+          {...bind('amount')}
+          error={errors['value/amount'] ?? errors.value}
+        />
+        <TextField
+          label="Currency"
+          hint="ISO code, e.g. EUR."
+          list="currencies"
+          maxLength={3}
+          autoCapitalize="characters"
+          className="narrow-field"
+          value={values.currency}
+          onChange={(event) => set({ currency: event.target.value.toUpperCase() })}
+          error={errors['value/currency']}
+        />
+        <datalist id="currencies">
+          {COMMON_CURRENCIES.map((code) => (
+            <option key={code} value={code} />
+          ))}
+        </datalist>
+      </div>
+      <TextField
+        label="Expected decision date"
+        hint="Optional: when the RFP or the decision is expected. Engaging 18 months ahead is ideal."
+        type="date"
+        {...bind('decision')}
+        error={errors.expectedDecisionAt}
+      />
+    </>
   );
 }

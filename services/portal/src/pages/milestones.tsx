@@ -1,18 +1,10 @@
 import { otherSide, type Side } from '@cg/domain';
 import type { Schemas } from '@cg/sdk';
-import { type FormEvent, useState } from 'react';
-import { call, fieldErrors, type Problem } from '../api.js';
-import {
-  Alert,
-  ConfirmButton,
-  LoadError,
-  Loading,
-  ProblemAlert,
-  SelectField,
-  TextField,
-} from '../components/ui.js';
+import { call, fieldErrors, type Result } from '../api.js';
+import { InlineSelect, Options, SelectField, SubmitButton, TextField } from '../components/fields.js';
+import { Alert, ConfirmButton, ProblemAlert, ResourceState } from '../components/ui.js';
 import { usePortal, useSession } from '../context.js';
-import { type Resource, useAction, useResource } from '../hooks.js';
+import { type Resource, useAction, useFields, useResource } from '../hooks.js';
 import { capitalise, type Deal, formatDate, sideName } from '../labels.js';
 
 type Milestone = Schemas['Milestone'];
@@ -45,6 +37,40 @@ export function useMilestones(dealId: string) {
   );
 }
 
+type MilestoneList = Resource<MilestonePage> & { reload: () => Promise<void> };
+
+/**
+ * Changing and deleting milestones: each change reloads the plan (and tells the deal page)
+ * whether it worked or not; `problem` says why the last one failed.
+ */
+function useMilestoneChanges(deal: Deal, milestones: MilestoneList, onChanged: () => void) {
+  const session = useSession();
+  const { problem, run } = useAction();
+  const changed = async () => {
+    await milestones.reload();
+    onChanged();
+  };
+  const change = async (request: () => Promise<Result<unknown>>) => {
+    await run(request);
+    await changed();
+  };
+  const path = (milestone: Milestone) => ({ path: { dealId: deal.id, milestoneId: milestone.id } });
+  const setStatus = (milestone: Milestone, status: MilestoneStatus) =>
+    change(() =>
+      call(
+        session.client.PATCH('/v1/deals/{dealId}/milestones/{milestoneId}', {
+          params: path(milestone),
+          body: { status },
+        }),
+      ),
+    );
+  const remove = (milestone: Milestone) =>
+    change(() =>
+      call(session.client.DELETE('/v1/deals/{dealId}/milestones/{milestoneId}', { params: path(milestone) })),
+    );
+  return { problem, changed, setStatus, remove };
+}
+
 export function Milestones({
   deal,
   milestones,
@@ -52,44 +78,13 @@ export function Milestones({
   onChanged,
 }: {
   deal: Deal;
-  milestones: Resource<MilestonePage> & { reload: () => Promise<void> };
+  milestones: MilestoneList;
   canWrite: boolean;
   onChanged: () => void;
 }) {
-  const session = useSession();
   const { portal } = usePortal();
-  const [problem, setProblem] = useState<Problem>();
+  const { problem, changed, setStatus, remove } = useMilestoneChanges(deal, milestones, onChanged);
 
-  const changed = async () => {
-    await milestones.reload();
-    onChanged();
-  };
-
-  const setStatus = async (milestone: Milestone, status: MilestoneStatus) => {
-    setProblem(undefined);
-    const result = await call(
-      session.client.PATCH('/v1/deals/{dealId}/milestones/{milestoneId}', {
-        params: { path: { dealId: deal.id, milestoneId: milestone.id } },
-        body: { status },
-      }),
-    );
-    if (!result.ok) setProblem(result.problem);
-    await changed();
-  };
-
-  const remove = async (milestone: Milestone) => {
-    setProblem(undefined);
-    const result = await call(
-      session.client.DELETE('/v1/deals/{dealId}/milestones/{milestoneId}', {
-        params: { path: { dealId: deal.id, milestoneId: milestone.id } },
-      }),
-    );
-    if (!result.ok) setProblem(result.problem);
-    await changed();
-  };
-
-  const list = milestones.data?.data ?? [];
-  const done = list.filter((milestone) => milestone.status === 'done').length;
   return (
     <section className="panel" aria-labelledby="plan-heading">
       <h2 id="plan-heading">Mutual action plan</h2>
@@ -98,143 +93,129 @@ export function Milestones({
         milestones.
       </p>
       {problem ? <ProblemAlert problem={problem} /> : null}
-      {milestones.status === 'loading' ? <Loading label="Loading the action plan…" /> : null}
-      {milestones.status === 'error' ? (
-        <LoadError problem={milestones.problem} onRetry={() => void milestones.reload()} />
-      ) : null}
-      {milestones.status === 'ready' && list.length === 0 ? <p>No milestones yet.</p> : null}
-      {list.length ? (
-        <>
-          <p className="small muted">
-            {done} of {list.length} done
-          </p>
-          <ul className="milestones">
-            {list.map((milestone) => (
-              <li key={milestone.id} className={`milestone milestone-${milestone.status}`}>
-                <div className="milestone-main">
-                  <p className="item-title">{milestone.title}</p>
-                  <p className="small muted">
-                    Owner: {capitalise(sideName(deal, milestone.ownerSide, portal.side))} · Due{' '}
-                    {milestone.dueAt ? formatDate(milestone.dueAt) : 'whenever'}
-                  </p>
-                </div>
-                <div className="milestone-actions">
-                  <label className="visually-hidden" htmlFor={`status-${milestone.id}`}>
-                    Status of {milestone.title}
-                  </label>
-                  <select
-                    id={`status-${milestone.id}`}
-                    className="input compact"
-                    value={milestone.status}
-                    disabled={!canWrite}
-                    onChange={(event) => void setStatus(milestone, event.target.value as MilestoneStatus)}
-                  >
-                    {STATUSES.map((status) => (
-                      <option key={status} value={status}>
-                        {STATUS_LABELS[status]}
-                      </option>
-                    ))}
-                  </select>
-                  {canWrite ? (
-                    <ConfirmButton
-                      label="Delete"
-                      name={`Delete ${milestone.title}`}
-                      confirmLabel="Yes, delete"
-                      onConfirm={() => void remove(milestone)}
-                    />
-                  ) : null}
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <ResourceState
+        resource={milestones}
+        loading="Loading the action plan…"
+        empty={<p>No milestones yet.</p>}
+      >
+        {(data) => (
+          <>
+            <p className="small muted">
+              {data.data.filter((milestone) => milestone.status === 'done').length} of {data.data.length} done
+            </p>
+            <ul className="milestones">
+              {data.data.map((milestone) => (
+                <MilestoneItem
+                  key={milestone.id}
+                  deal={deal}
+                  milestone={milestone}
+                  canWrite={canWrite}
+                  onStatus={(status) => void setStatus(milestone, status)}
+                  onDelete={() => void remove(milestone)}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </ResourceState>
       {canWrite ? <AddMilestone deal={deal} reader={portal.side} onAdded={() => void changed()} /> : null}
     </section>
   );
 }
 
+function MilestoneItem({
+  deal,
+  milestone,
+  canWrite,
+  onStatus,
+  onDelete,
+}: {
+  deal: Deal;
+  milestone: Milestone;
+  canWrite: boolean;
+  onStatus: (status: MilestoneStatus) => void;
+  onDelete: () => void;
+}) {
+  const { portal } = usePortal();
+  return (
+    <li className={`milestone milestone-${milestone.status}`}>
+      <div className="milestone-main">
+        <p className="item-title">{milestone.title}</p>
+        <p className="small muted">
+          Owner: {capitalise(sideName(deal, milestone.ownerSide, portal.side))} · Due{' '}
+          {milestone.dueAt ? formatDate(milestone.dueAt) : 'whenever'}
+        </p>
+      </div>
+      <div className="milestone-actions">
+        <InlineSelect
+          id={`status-${milestone.id}`}
+          label={`Status of ${milestone.title}`}
+          value={milestone.status}
+          values={STATUSES}
+          labels={STATUS_LABELS}
+          disabled={!canWrite}
+          onChange={onStatus}
+        />
+        {canWrite ? (
+          <ConfirmButton
+            label="Delete"
+            name={`Delete ${milestone.title}`}
+            confirmLabel="Yes, delete"
+            onConfirm={onDelete}
+          />
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
 function AddMilestone({ deal, reader, onAdded }: { deal: Deal; reader: Side; onAdded: () => void }) {
   const session = useSession();
-  const [title, setTitle] = useState('');
-  const [ownerSide, setOwnerSide] = useState<Side>(reader);
-  const [dueAt, setDueAt] = useState('');
-  const [status, setStatus] = useState<MilestoneStatus>('open');
-  const { busy, problem, run } = useAction();
-  const [added, setAdded] = useState<string>();
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAdded(undefined);
-    await run(
-      () =>
-        call(
-          session.client.POST('/v1/deals/{dealId}/milestones', {
-            params: { path: { dealId: deal.id } },
-            body: { title: title.trim(), ownerSide, status, ...(dueAt ? { dueAt } : {}) },
-          }),
-        ),
-      (data) => {
-        setAdded(`Added “${data.title}”.`);
-        setTitle('');
-        setDueAt('');
-        setStatus('open');
-        onAdded();
-      },
-    );
-  };
+  const { values, bind, reset } = useFields({
+    title: '',
+    ownerSide: reader as Side,
+    dueAt: '',
+    status: 'open' as MilestoneStatus,
+  });
+  const { busy, problem, notice, notify, submit } = useAction();
+  const { title, ownerSide, status, dueAt } = values;
+  const onSubmit = submit(
+    () =>
+      call(
+        session.client.POST('/v1/deals/{dealId}/milestones', {
+          params: { path: { dealId: deal.id } },
+          body: { title: title.trim(), ownerSide, status, ...(dueAt ? { dueAt } : {}) },
+        }),
+      ),
+    (data) => {
+      notify(`Added “${data.title}”.`);
+      reset('title', 'dueAt', 'status');
+      onAdded();
+    },
+  );
 
   const errors = fieldErrors(problem);
   return (
-    <form className="add-milestone" onSubmit={(event) => void onSubmit(event)} noValidate>
+    <form className="add-milestone" onSubmit={onSubmit} noValidate>
       <h3>Add a milestone</h3>
       {problem ? <ProblemAlert problem={problem} fields={['title', 'ownerSide', 'dueAt', 'status']} /> : null}
-      {added ? <Alert tone="success">{added}</Alert> : null}
-      <TextField
-        label="Title"
-        required
-        maxLength={200}
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
-        error={errors.title}
-      />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <TextField label="Title" required maxLength={200} {...bind('title')} error={errors.title} />
       <div className="field-row">
-        <SelectField
-          label="Owner side"
-          value={ownerSide}
-          onChange={(event) => setOwnerSide(event.target.value as Side)}
-          error={errors.ownerSide}
-        >
+        <SelectField label="Owner side" {...bind('ownerSide')} error={errors.ownerSide}>
           {([reader, otherSide(reader)] as const).map((side) => (
             <option key={side} value={side}>
               {capitalise(sideName(deal, side, reader))}
             </option>
           ))}
         </SelectField>
-        <TextField
-          label="Due date"
-          type="date"
-          value={dueAt}
-          onChange={(event) => setDueAt(event.target.value)}
-          error={errors.dueAt}
-        />
-        <SelectField
-          label="Status"
-          value={status}
-          onChange={(event) => setStatus(event.target.value as MilestoneStatus)}
-          error={errors.status}
-        >
-          {STATUSES.map((item) => (
-            <option key={item} value={item}>
-              {STATUS_LABELS[item]}
-            </option>
-          ))}
+        <TextField label="Due date" type="date" {...bind('dueAt')} error={errors.dueAt} />
+        <SelectField label="Status" {...bind('status')} error={errors.status}>
+          <Options values={STATUSES} labels={STATUS_LABELS} />
         </SelectField>
       </div>
       <div className="actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Adding…' : 'Add milestone'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Adding…" label="Add milestone" />
       </div>
     </form>
   );

@@ -1,16 +1,8 @@
 import type { Schemas } from '@cg/sdk';
-import { type FormEvent, useState } from 'react';
-import { call, fieldErrors, type Problem } from '../api.js';
-import {
-  Alert,
-  CheckboxGroup,
-  ConfirmButton,
-  CopyField,
-  LoadError,
-  Loading,
-  ProblemAlert,
-  TextField,
-} from '../components/ui.js';
+import { useState } from 'react';
+import { call, fieldErrors } from '../api.js';
+import { CheckboxGroup, SubmitButton, TextField } from '../components/fields.js';
+import { ConfirmButton, DataTable, OneTimeSecret, ProblemAlert, ResourceState } from '../components/ui.js';
 import { useSession } from '../context.js';
 import { useAction, useResource } from '../hooks.js';
 import { formatDateTime } from '../labels.js';
@@ -34,38 +26,35 @@ const OUTCOME_LABELS: Readonly<Record<Schemas['WebhookDeliveryAttempt']['outcome
   failed: 'Failed',
 };
 
-export function Webhooks() {
+/** The organisation's endpoints, rotating and deleting them, and the secret to show once. */
+function useEndpoints() {
   const session = useSession();
   const endpoints = useResource(
     () => call(session.client.GET('/v1/webhook-endpoints', { params: { query: { limit: 100 } } })),
     'webhooks',
   );
   const [secret, setSecret] = useState<{ url: string; secret: string; rotated: boolean }>();
-  const [problem, setProblem] = useState<Problem>();
+  const { problem, run } = useAction();
 
   const rotate = async (endpoint: Endpoint) => {
-    setProblem(undefined);
-    const result = await call(
-      session.client.POST('/v1/webhook-endpoints/{endpointId}/rotate-secret', {
-        params: { path: { endpointId: endpoint.id } },
-      }),
+    const path = { params: { path: { endpointId: endpoint.id } } };
+    await run(
+      () => call(session.client.POST('/v1/webhook-endpoints/{endpointId}/rotate-secret', path)),
+      (data) => setSecret({ url: data.url, secret: data.secret, rotated: true }),
     );
-    if (!result.ok) setProblem(result.problem);
-    else setSecret({ url: result.data.url, secret: result.data.secret, rotated: true });
     await endpoints.reload();
   };
 
   const remove = async (endpoint: Endpoint) => {
-    setProblem(undefined);
-    const result = await call(
-      session.client.DELETE('/v1/webhook-endpoints/{endpointId}', {
-        params: { path: { endpointId: endpoint.id } },
-      }),
-    );
-    if (!result.ok) setProblem(result.problem);
+    const path = { params: { path: { endpointId: endpoint.id } } };
+    await run(() => call(session.client.DELETE('/v1/webhook-endpoints/{endpointId}', path)));
     await endpoints.reload();
   };
+  return { endpoints, secret, setSecret, problem, rotate, remove };
+}
 
+export function Webhooks() {
+  const { endpoints, secret, setSecret, problem, rotate, remove } = useEndpoints();
   return (
     <div className="layout-aside">
       <section className="panel" aria-labelledby="webhooks-heading">
@@ -75,35 +64,37 @@ export function Webhooks() {
           Standard Webhooks. Payloads name the deal and the event, never private inputs.
         </p>
         {secret ? (
-          <Alert tone="success" title={secret.rotated ? 'New signing secret' : 'Endpoint created'}>
-            <p>
-              Store the signing secret for {secret.url} now: it is shown only once.
-              {secret.rotated ? ' The previous secret keeps signing for 24 hours.' : ''}
-            </p>
-            <CopyField label="Signing secret" value={secret.secret} />
-            <button type="button" className="button secondary" onClick={() => setSecret(undefined)}>
-              I have stored the secret
-            </button>
-          </Alert>
+          <OneTimeSecret
+            title={secret.rotated ? 'New signing secret' : 'Endpoint created'}
+            warning={
+              <>
+                Store the signing secret for {secret.url} now: it is shown only once.
+                {secret.rotated ? ' The previous secret keeps signing for 24 hours.' : ''}
+              </>
+            }
+            values={[{ label: 'Signing secret', value: secret.secret }]}
+            onDismiss={() => setSecret(undefined)}
+          />
         ) : null}
         {problem ? <ProblemAlert problem={problem} /> : null}
-        {endpoints.status === 'loading' ? <Loading label="Loading webhook endpoints…" /> : null}
-        {endpoints.status === 'error' ? (
-          <LoadError problem={endpoints.problem} onRetry={() => void endpoints.reload()} />
-        ) : null}
-        {endpoints.data && endpoints.data.data.length === 0 ? <p>No webhook endpoints yet.</p> : null}
-        {endpoints.data?.data.length ? (
-          <ul className="item-list">
-            {endpoints.data.data.map((endpoint) => (
-              <EndpointItem
-                key={endpoint.id}
-                endpoint={endpoint}
-                onRotate={() => void rotate(endpoint)}
-                onDelete={() => void remove(endpoint)}
-              />
-            ))}
-          </ul>
-        ) : null}
+        <ResourceState
+          resource={endpoints}
+          loading="Loading webhook endpoints…"
+          empty={<p>No webhook endpoints yet.</p>}
+        >
+          {(data) => (
+            <ul className="item-list">
+              {data.data.map((endpoint) => (
+                <EndpointItem
+                  key={endpoint.id}
+                  endpoint={endpoint}
+                  onRotate={() => void rotate(endpoint)}
+                  onDelete={() => void remove(endpoint)}
+                />
+              ))}
+            </ul>
+          )}
+        </ResourceState>
       </section>
       <CreateEndpoint
         onCreated={(created) => {
@@ -186,49 +177,38 @@ function Deliveries({ endpoint }: { endpoint: Endpoint }) {
           Refresh
         </button>
       </div>
-      {deliveries.status === 'loading' ? <Loading label="Loading deliveries…" /> : null}
-      {deliveries.status === 'error' ? (
-        <LoadError problem={deliveries.problem} onRetry={() => void deliveries.reload()} />
-      ) : null}
-      {deliveries.data && deliveries.data.data.length === 0 ? (
-        <p className="muted">Nothing delivered yet.</p>
-      ) : null}
-      {deliveries.data?.data.length ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Event</th>
-                <th scope="col">Attempt</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.data.map((attempt) => (
-                <tr key={`${attempt.deliveryId}-${attempt.attempt}`}>
-                  <td>
-                    <time dateTime={attempt.attemptedAt}>{formatDateTime(attempt.attemptedAt)}</time>
-                  </td>
-                  <td className="mono small">{attempt.eventType}</td>
-                  <td>{attempt.attempt}</td>
-                  <td>
-                    <span className={`delivery delivery-${attempt.outcome}`}>
-                      {OUTCOME_LABELS[attempt.outcome]}
-                    </span>
-                    <span className="small muted">
-                      {' '}
-                      {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : (attempt.error ?? '')}
-                      {attempt.nextRetryAt ? ` · next try ${formatDateTime(attempt.nextRetryAt)}` : ''}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ResourceState
+        resource={deliveries}
+        loading="Loading deliveries…"
+        empty={<p className="muted">Nothing delivered yet.</p>}
+      >
+        {(data) => <DeliveryTable attempts={data.data} />}
+      </ResourceState>
     </div>
+  );
+}
+
+function DeliveryTable({ attempts }: { attempts: readonly Schemas['WebhookDeliveryAttempt'][] }) {
+  return (
+    <DataTable columns={['When', 'Event', 'Attempt', 'Outcome']}>
+      {attempts.map((attempt) => (
+        <tr key={`${attempt.deliveryId}-${attempt.attempt}`}>
+          <td>
+            <time dateTime={attempt.attemptedAt}>{formatDateTime(attempt.attemptedAt)}</time>
+          </td>
+          <td className="mono small">{attempt.eventType}</td>
+          <td>{attempt.attempt}</td>
+          <td>
+            <span className={`delivery delivery-${attempt.outcome}`}>{OUTCOME_LABELS[attempt.outcome]}</span>
+            <span className="small muted">
+              {' '}
+              {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : (attempt.error ?? '')}
+              {attempt.nextRetryAt ? ` · next try ${formatDateTime(attempt.nextRetryAt)}` : ''}
+            </span>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -240,18 +220,14 @@ function CreateEndpoint({
   const session = useSession();
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<EventType[]>(EVENT_TYPES);
-  const { busy, problem, run } = useAction();
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    await run(
-      () => call(session.client.POST('/v1/webhook-endpoints', { body: { url: url.trim(), events } })),
-      (data) => {
-        setUrl('');
-        onCreated(data);
-      },
-    );
-  };
+  const { busy, problem, submit } = useAction();
+  const onSubmit = submit(
+    () => call(session.client.POST('/v1/webhook-endpoints', { body: { url: url.trim(), events } })),
+    (data) => {
+      setUrl('');
+      onCreated(data);
+    },
+  );
 
   const errors = fieldErrors(problem);
   const urlError = errors.url ?? (problem?.status === 422 ? problem.detail : undefined);
@@ -259,7 +235,7 @@ function CreateEndpoint({
     <aside className="panel" aria-labelledby="create-webhook-heading">
       <h2 id="create-webhook-heading">Add an endpoint</h2>
       {problem && !urlError ? <ProblemAlert problem={problem} fields={['url', 'events']} /> : null}
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <TextField
           label="Endpoint URL"
           type="url"
@@ -279,9 +255,7 @@ function CreateEndpoint({
           error={errors.events}
         />
         <div className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Adding…' : 'Add endpoint'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Adding…" label="Add endpoint" />
         </div>
       </form>
     </aside>

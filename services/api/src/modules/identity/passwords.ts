@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { hash, type Options, verify } from '@node-rs/argon2';
 import pLimit from 'p-limit';
+import { AppError } from '../../lib/problems.js';
 
 /** Argon2id with OWASP's minimum: 19 MiB of memory, two passes, one lane. */
 // `algorithm: 2` is Argon2id (the binding's const enum cannot be imported under isolatedModules).
@@ -13,8 +14,42 @@ const ARGON2_OPTIONS: Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2,
  */
 export const argon2Slots = pLimit(availableParallelism());
 
+/** Waiting places by default: eight per core, about half a second of work at ~50 ms a hash. */
+export const DEFAULT_ARGON2_QUEUE_MAX = availableParallelism() * 8;
+let queueMax = DEFAULT_ARGON2_QUEUE_MAX;
+
+/**
+ * How many hashes may wait for a slot (`ARGON2_QUEUE_MAX`; unset: the default). The limiter is
+ * the process's, shared by every app built in it, since the cores and memory are.
+ */
+export function setArgon2QueueMax(max: number | undefined): void {
+  queueMax = max ?? DEFAULT_ARGON2_QUEUE_MAX;
+}
+
+const ARGON2_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Runs one Argon2 job in a slot, or — when every slot is busy and the queue is full — refuses at
+ * once with 503 and Retry-After, so that a burst sheds load instead of slowing everyone down.
+ */
+function inSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (argon2Slots.activeCount + argon2Slots.pendingCount >= argon2Slots.concurrency + queueMax) {
+    return Promise.reject(
+      new AppError(
+        'service-unavailable',
+        `Too many password checks are in progress; try again in ${ARGON2_RETRY_AFTER_SECONDS} second.`,
+        { headers: { 'retry-after': String(ARGON2_RETRY_AFTER_SECONDS) } },
+      ),
+    );
+  }
+  return argon2Slots(work);
+}
+
+export const isArgon2Busy = (error: unknown) =>
+  error instanceof AppError && error.type === 'service-unavailable';
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2Slots(() => hash(password, ARGON2_OPTIONS));
+  return inSlot(() => hash(password, ARGON2_OPTIONS));
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -25,10 +60,19 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
   if (storedHash === undefined) {
-    dummyHash ??= hashPassword('common-ground timing equaliser');
+    dummyHash ??= argon2Slots(() => hash('common-ground timing equaliser', ARGON2_OPTIONS));
     const dummy = await dummyHash;
-    await argon2Slots(() => verify(dummy, password)).catch(() => false);
+    await inSlot(() => matches(dummy, password));
     return false;
   }
-  return argon2Slots(() => verify(storedHash, password)).catch(() => false);
+  return inSlot(() => matches(storedHash, password));
+}
+
+/** A malformed stored hash is a mismatch, not an error (a busy limiter still is one). */
+async function matches(storedHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(storedHash, password);
+  } catch {
+    return false;
+  }
 }

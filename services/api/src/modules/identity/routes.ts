@@ -53,7 +53,7 @@ export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: SignupResponseSchema, ...problemResponses(400, 409, 415, 429) },
       },
     },
-    async (request, reply) => reply.code(201).send(await identity.signup(app, request.body, request.id)),
+    async (request, reply) => reply.code(201).send(await identity.signup(app, request, request.body)),
   );
 
   app.post(
@@ -99,7 +99,9 @@ export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'strict' as const,
-    secure: app.config.PUBLIC_URL?.startsWith('https://') ?? false,
+    // Secure when the public URL is https, and otherwise per request: 'auto' sets it when the
+    // request arrived over https, directly or (with TRUST_PROXY) by the proxy's X-Forwarded-Proto.
+    secure: app.config.PUBLIC_URL?.startsWith('https://') ? true : ('auto' as const),
     path: SESSION_PATH,
     maxAge: app.config.REFRESH_TOKEN_TTL_DAYS * 86_400,
   };

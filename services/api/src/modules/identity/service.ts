@@ -19,10 +19,13 @@ import { appendAuditEntry as insertAuditEvent } from '../../platform/audit-log.j
 import { requireAdmin } from '../../platform/scopes.js';
 import { type Caller, withCaller } from '../../platform/unit-of-work.js';
 import { requireStrongPassword } from './password-policy.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword, isArgon2Busy, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
 
-type Deps = Pick<FastifyInstance, 'database' | 'config' | 'signAccessToken' | 'loginThrottle'>;
+type Deps = Pick<
+  FastifyInstance,
+  'database' | 'config' | 'signAccessToken' | 'loginThrottle' | 'signupThrottle'
+>;
 
 export const REFRESH_TOKEN_PREFIX = 'cgr_';
 export const CLIENT_SECRET_PREFIX = 'cgs_';
@@ -62,7 +65,12 @@ const clientView = (client: { id: string; name: string; scopes: string[]; create
   createdAt: client.created_at.toISOString(),
 });
 
-export async function signup(deps: Deps, input: z.output<typeof SignupRequestSchema>, requestId: string) {
+export async function signup(
+  deps: Deps,
+  request: FastifyRequest,
+  input: z.output<typeof SignupRequestSchema>,
+) {
+  const requestId = request.id;
   const organisationId = newId('org');
   const userId = newId('usr');
   requireStrongPassword(
@@ -70,7 +78,16 @@ export async function signup(deps: Deps, input: z.output<typeof SignupRequestSch
     [input.user.email, input.user.name, input.organisation.name],
     '/body/user/password',
   );
-  const passwordHash = await hashPassword(input.user.password);
+  // Each sign-up costs a hash: its place is taken before the hash, and kept (also for a 409)
+  // unless the hash never ran.
+  const held = await deps.signupThrottle.reserve(request);
+  let passwordHash: string;
+  try {
+    passwordHash = await hashPassword(input.user.password);
+  } catch (error) {
+    if (isArgon2Busy(error)) await held.release();
+    throw error;
+  }
   try {
     return await deps.database.asOrg(organisationId, async (trx) => {
       await repo.insertOrganisation(trx, {
@@ -151,11 +168,30 @@ export async function grantToken(
 
 export async function passwordGrant(deps: Deps, request: FastifyRequest, username: string, password: string) {
   const email = username.trim().toLowerCase();
-  await deps.loginThrottle.check(request, `user:${email}`);
+  // The attempt's place is taken before the lookup and the Argon2 check; only a wrong password
+  // keeps it (a success, a busy limiter or a database error give it back).
+  const held = await deps.loginThrottle.reserve(request, `user:${email}`);
+  let failed = false;
+  try {
+    return await checkedPasswordGrant(deps, request, email, password, () => {
+      failed = true;
+    });
+  } finally {
+    if (!failed) await held.release();
+  }
+}
+
+async function checkedPasswordGrant(
+  deps: Deps,
+  request: FastifyRequest,
+  email: string,
+  password: string,
+  markFailed: () => void,
+) {
   const user = await deps.database.asSystem((trx) => repo.findUserByEmail(trx, email));
   const valid = await verifyPassword(user?.password_hash, password);
   if (!user || !valid) {
-    await deps.loginThrottle.recordFailure(request, `user:${email}`);
+    markFailed();
     if (user) {
       await deps.database.asSystem((trx) =>
         insertAuditEvent(trx, {
@@ -226,13 +262,31 @@ async function clientCredentialsGrant(
   clientSecret: string,
   scope: string | undefined,
 ) {
-  await deps.loginThrottle.check(request, `client:${clientId}`);
+  const held = await deps.loginThrottle.reserve(request, `client:${clientId}`);
+  let failed = false;
+  try {
+    return await checkedClientCredentialsGrant(deps, request, clientId, clientSecret, scope, () => {
+      failed = true;
+    });
+  } finally {
+    if (!failed) await held.release();
+  }
+}
+
+async function checkedClientCredentialsGrant(
+  deps: Deps,
+  request: FastifyRequest,
+  clientId: string,
+  clientSecret: string,
+  scope: string | undefined,
+  markFailed: () => void,
+) {
   const client = await deps.database.asSystem((trx) => repo.findApiClient(trx, clientId));
   const valid =
     constantTimeEqual(sha256Hex(clientSecret), client?.secret_hash ?? DUMMY_SECRET_HASH) &&
     client !== undefined;
   if (!client || !valid) {
-    await deps.loginThrottle.recordFailure(request, `client:${clientId}`);
+    markFailed();
     if (client) {
       await deps.database.asSystem((trx) =>
         insertAuditEvent(trx, {
