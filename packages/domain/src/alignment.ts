@@ -1,12 +1,11 @@
 import { type Assessment, assessmentProblems, categoryIndex, isRating } from './assessment.js';
 import { effectiveDisclosure } from './disclosure.js';
 import { type RecommendationCode, RISK_UNDERRATED_CODES } from './recommendations.js';
+import type { AlignmentReport, RiskAlignment, Timing } from './report.js';
 import {
   ALGORITHM_VERSION,
   APPROACH_BY_CLASS,
-  type Approach,
   DISCLOSURE_LEVELS,
-  type DisclosureLevel,
   type Engagement,
   IDEAL_ENGAGEMENT_MONTHS,
   KRALJIC_HIGH_THRESHOLD,
@@ -16,31 +15,20 @@ import {
   MAX_TOTAL_RISK_GAP,
   MISALIGNED_SLIM_THRESHOLD,
   OBJECTIVE_CATEGORIES,
+  OBJECTIVE_COUNT,
   type ObjectiveCategory,
   PRIORITY_WEIGHTS,
   RATING_MAX,
   RELATED_PAIRS,
   RISK_BANDS,
+  RISK_CATEGORIES,
+  type RiskCategory,
   type RiskStatus,
   SCORE_BAND_MIN_SCORE,
   type ScoreBand,
   type Side,
 } from './taxonomy.js';
 import { wholeMonthsBetween } from './time.js';
-
-export interface RiskAlignment {
-  status: RiskStatus;
-  /** Difference of the two sides' band indexes, 0–3. Internal: never disclosed. */
-  gap: number;
-  /** The side whose band is lower; present exactly when gap ≥ 1. */
-  underratedBy?: Side;
-}
-
-export interface Timing {
-  /** Whole calendar months (UTC) from the deal's creation to its expected decision, never negative. */
-  monthsToDecision: number;
-  engagement: Engagement;
-}
 
 export interface AlignmentContext {
   /** RFC 3339. */
@@ -49,40 +37,6 @@ export interface AlignmentContext {
   expectedDecisionAt?: string | null;
   /** The revision of each side's assessment the report is computed from. */
   basedOn: { sales: number; procurement: number };
-}
-
-/**
- * The full report, for the service only: it holds component scores and gaps that no disclosure
- * level shows. What a side may read is `disclose(report, level, side)`.
- */
-export interface AlignmentReport {
-  algorithm: string;
-  basedOn: { sales: number; procurement: number };
-  /** The lower of the two sides' chosen levels: the most either side may ever be shown of this report. */
-  disclosure: DisclosureLevel;
-  /** 0–100. */
-  score: number;
-  band: ScoreBand;
-  /** Each 0–1, weighted 0.5 / 0.35 / 0.15 into the score. */
-  componentScores: { objectives: number; risks: number; nature: number };
-  objectives: {
-    aligned: number;
-    related: number;
-    misaligned: number;
-    /** The categories both sides chose, in taxonomy order. */
-    shared: ObjectiveCategory[];
-  };
-  risks: { operational: RiskAlignment; financial: RiskAlignment; informationSecurity: RiskAlignment };
-  nature: {
-    quadrants: { sales: KraljicQuadrant; procurement: KraljicQuadrant };
-    /** Both sides put the purchase in the same class (strategic or commodity). */
-    agreed: boolean;
-    /** Follows procurement's class. */
-    approach: Approach;
-  };
-  timing?: Timing;
-  /** In RECOMMENDATION_CODES order. */
-  recommendations: RecommendationCode[];
 }
 
 /*
@@ -99,17 +53,19 @@ const AFFINITY_HALVES = new Uint8Array(CATEGORY_COUNT * CATEGORY_COUNT);
  * more same-category pairs always wins, ties go to more related pairs (related ≤ 3 < 4).
  */
 const MATCH_KEY = new Uint8Array(CATEGORY_COUNT * CATEGORY_COUNT);
+const SAME_KEY = 4;
+const RELATED_KEY = 1;
 for (let index = 0; index < CATEGORY_COUNT; index++) {
   AFFINITY_HALVES[index * CATEGORY_COUNT + index] = 2;
-  MATCH_KEY[index * CATEGORY_COUNT + index] = 4;
+  MATCH_KEY[index * CATEGORY_COUNT + index] = SAME_KEY;
 }
 for (const [first, second] of RELATED_PAIRS) {
   const a = categoryIndex(first);
   const b = categoryIndex(second);
   AFFINITY_HALVES[a * CATEGORY_COUNT + b] = 1;
   AFFINITY_HALVES[b * CATEGORY_COUNT + a] = 1;
-  MATCH_KEY[a * CATEGORY_COUNT + b] = 1;
-  MATCH_KEY[b * CATEGORY_COUNT + a] = 1;
+  MATCH_KEY[a * CATEGORY_COUNT + b] = RELATED_KEY;
+  MATCH_KEY[b * CATEGORY_COUNT + a] = RELATED_KEY;
 }
 
 /** affinity(a, b) as DOMAIN.md defines it: 1 same category, 0.5 related pair, 0 otherwise. */
@@ -117,9 +73,39 @@ export function affinity(a: ObjectiveCategory, b: ObjectiveCategory): number {
   return (AFFINITY_HALVES[categoryIndex(a) * CATEGORY_COUNT + categoryIndex(b)] ?? 0) / 2;
 }
 
-const [W1, W2, W3] = PRIORITY_WEIGHTS;
+/** The weight of the objective at a priority (0 = 1st): 3, 2, 1. */
+function priorityWeight(priority: number): number {
+  return PRIORITY_WEIGHTS[priority] ?? 0;
+}
+
+/** All orderings of `items`, in lexicographic order of positions. */
+function permutationsOf(items: readonly number[]): number[][] {
+  if (items.length <= 1) return [items.slice()];
+  return items.flatMap((first, index) =>
+    permutationsOf(items.filter((_, other) => other !== index)).map((rest) => [first, ...rest]),
+  );
+}
+
+/**
+ * One one-to-one matching of the two lists of objectives: the sales objective at priority i is
+ * paired with the procurement objective at priority `partners[i]`, and that pair counts with the
+ * weight `weights[i]` = w(i) × w(partners[i]).
+ */
+interface Matching {
+  readonly partners: readonly number[];
+  readonly weights: readonly number[];
+}
+
+const PRIORITIES = Array.from({ length: OBJECTIVE_COUNT }, (_, priority) => priority);
+
+/** The 3! = 6 matchings, built once: the hot path only reads them. */
+const MATCHINGS: readonly Matching[] = permutationsOf(PRIORITIES).map((partners) => ({
+  partners,
+  weights: partners.map((partner, priority) => priorityWeight(priority) * priorityWeight(partner)),
+}));
+
 /** Σ w(i)² = 14: the weighted affinity of two identical lists. */
-const MAX_WEIGHTED_AFFINITY = W1 * W1 + W2 * W2 + W3 * W3;
+const MAX_WEIGHTED_AFFINITY = PRIORITIES.reduce((sum, priority) => sum + priorityWeight(priority) ** 2, 0);
 
 /** Band index (0 low … 3 critical) by (likelihood − 1) × 5 + (impact − 1). */
 const BAND_BY_RATINGS = new Uint8Array(RATING_MAX * RATING_MAX);
@@ -184,10 +170,202 @@ function invalidAssessment(side: Side, assessment: Assessment): never {
   throw new RangeError(`invalid ${side} assessment: ${problems.join('; ') || 'malformed'}`);
 }
 
-function riskAlignment(gap: number, salesBand: number, procurementBand: number): RiskAlignment {
+/*
+ * The parts of the report. Each part validates the input it reads, sales before procurement, in the
+ * order computeAlignment calls them: objectives, risks, nature, disclosure, timing. A RangeError
+ * names the first side found invalid in that order.
+ */
+
+/** The taxonomy indexes of a side's objectives in priority order; -1 for an unknown category. */
+function categoryIndexes(assessment: Assessment): readonly number[] {
+  const [first, second, third] = assessment.objectives;
+  return [categoryIndex(first.category), categoryIndex(second.category), categoryIndex(third.category)];
+}
+
+/** The categories as a bit mask by taxonomy index, or 0 when one is unknown or repeated. */
+function categoryMask(indexes: readonly number[]): number {
+  let mask = 0;
+  for (const index of indexes) {
+    if (index < 0 || mask & (1 << index)) return 0;
+    mask |= 1 << index;
+  }
+  return mask;
+}
+
+/** The categories of a bit mask, in taxonomy order. */
+function categoriesIn(mask: number): ObjectiveCategory[] {
+  const categories: ObjectiveCategory[] = [];
+  let bit = 1;
+  for (const category of OBJECTIVE_CATEGORIES) {
+    if (mask & bit) categories.push(category);
+    bit <<= 1;
+  }
+  return categories;
+}
+
+interface ObjectivesPart {
+  /** The best weighted affinity × 2 over all matchings (0–28). */
+  halves: number;
+  counts: AlignmentReport['objectives'];
+}
+
+/** Refuses a short list or an unknown or repeated category; the sides' lists as taxonomy indexes. */
+function checkedObjectives(sales: Assessment, procurement: Assessment) {
+  // Input typed as a tuple may still be short at run time.
+  if (sales.objectives.length !== OBJECTIVE_COUNT) invalidAssessment('sales', sales);
+  if (procurement.objectives.length !== OBJECTIVE_COUNT) invalidAssessment('procurement', procurement);
+  const salesIndexes = categoryIndexes(sales);
+  const procurementIndexes = categoryIndexes(procurement);
+  const salesMask = categoryMask(salesIndexes);
+  if (salesMask === 0) invalidAssessment('sales', sales);
+  const procurementMask = categoryMask(procurementIndexes);
+  if (procurementMask === 0) invalidAssessment('procurement', procurement);
+  return { salesIndexes, procurementIndexes, sharedMask: salesMask & procurementMask };
+}
+
+function alignObjectives(sales: Assessment, procurement: Assessment): ObjectivesPart {
+  const { salesIndexes, procurementIndexes, sharedMask } = checkedObjectives(sales, procurement);
+  // The score and the counts may come from different matchings: each is the best of its own kind.
+  let bestHalves = 0;
+  let bestKey = 0;
+  for (const { partners, weights } of MATCHINGS) {
+    let halves = 0;
+    let key = 0;
+    for (let priority = 0; priority < OBJECTIVE_COUNT; priority++) {
+      const row = (salesIndexes[priority] ?? 0) * CATEGORY_COUNT;
+      const cell = row + (procurementIndexes[partners[priority] ?? 0] ?? 0);
+      halves += (AFFINITY_HALVES[cell] ?? 0) * (weights[priority] ?? 0);
+      key += MATCH_KEY[cell] ?? 0;
+    }
+    bestHalves = Math.max(bestHalves, halves);
+    bestKey = Math.max(bestKey, key);
+  }
+  const aligned = Math.floor(bestKey / SAME_KEY);
+  const related = bestKey % SAME_KEY;
+  const misaligned = OBJECTIVE_COUNT - aligned - related;
+  const shared = aligned > 0 ? categoriesIn(sharedMask) : [];
+  return { halves: bestHalves, counts: { aligned, related, misaligned, shared } };
+}
+
+/*
+ * Risk bands are small (0–3), so a side's three are packed into one integer, two bits per category
+ * in RISK_CATEGORIES order: the loops over the categories then allocate nothing and read each rating
+ * once (a property read by a variable key costs more than by a fixed name).
+ */
+const BAND_BITS = 2;
+const BAND_MASK = (1 << BAND_BITS) - 1;
+const RISK_INDEX = Object.fromEntries(
+  RISK_CATEGORIES.map((category, index) => [category, index]),
+) as Readonly<Record<RiskCategory, number>>;
+
+/** A side's band per risk category, packed; refuses a rating that is not an integer 1–5. */
+function packedBands(side: Side, assessment: Assessment): number {
+  let bands = 0;
+  let shift = 0;
+  for (const category of RISK_CATEGORIES) {
+    const rating = assessment.risks[category];
+    const likelihood = rating.likelihood;
+    const impact = rating.impact;
+    if (!isRating(likelihood) || !isRating(impact)) invalidAssessment(side, assessment);
+    bands |= (BAND_BY_RATINGS[(likelihood - 1) * RATING_MAX + impact - 1] ?? 0) << shift;
+    shift += BAND_BITS;
+  }
+  return bands;
+}
+
+function bandAt(bands: number, index: number): number {
+  return (bands >> (index * BAND_BITS)) & BAND_MASK;
+}
+
+function riskAlignment(salesBands: number, procurementBands: number, category: RiskCategory): RiskAlignment {
+  const salesBand = bandAt(salesBands, RISK_INDEX[category]);
+  const procurementBand = bandAt(procurementBands, RISK_INDEX[category]);
+  const gap = Math.abs(salesBand - procurementBand);
   const status = RISK_STATUS_BY_GAP[gap] ?? 'major_gap';
   if (gap === 0) return { status, gap };
   return { status, gap, underratedBy: salesBand < procurementBand ? 'sales' : 'procurement' };
+}
+
+interface RisksPart {
+  risks: AlignmentReport['risks'];
+  totalGap: number;
+  /** Bit i is set when RISK_CATEGORIES[i] has a major gap. */
+  majorGaps: number;
+}
+
+function alignRisks(sales: Assessment, procurement: Assessment): RisksPart {
+  const salesBands = packedBands('sales', sales);
+  const procurementBands = packedBands('procurement', procurement);
+  let totalGap = 0;
+  let majorGaps = 0;
+  for (let index = 0; index < RISK_CATEGORIES.length; index++) {
+    const gap = Math.abs(bandAt(salesBands, index) - bandAt(procurementBands, index));
+    totalGap += gap;
+    if (gap >= MAJOR_GAP) majorGaps |= 1 << index;
+  }
+  // A literal rather than keyed stores into {}: the report's key order, checked complete by
+  // TypeScript, and built by V8 in one go.
+  const risks = {
+    operational: riskAlignment(salesBands, procurementBands, 'operational'),
+    financial: riskAlignment(salesBands, procurementBands, 'financial'),
+    informationSecurity: riskAlignment(salesBands, procurementBands, 'informationSecurity'),
+  };
+  return { risks, totalGap, majorGaps };
+}
+
+function checkedQuadrant(side: Side, assessment: Assessment): KraljicQuadrant {
+  const { supplyRisk, businessImpact } = assessment.nature;
+  if (!isRating(supplyRisk) || !isRating(businessImpact)) invalidAssessment(side, assessment);
+  return kraljicQuadrant(supplyRisk, businessImpact);
+}
+
+function alignNature(sales: Assessment, procurement: Assessment): AlignmentReport['nature'] {
+  const salesQuadrant = checkedQuadrant('sales', sales);
+  const procurementQuadrant = checkedQuadrant('procurement', procurement);
+  const procurementClass = KRALJIC_QUADRANT_INFO[procurementQuadrant].purchaseClass;
+  return {
+    quadrants: { sales: salesQuadrant, procurement: procurementQuadrant },
+    agreed: KRALJIC_QUADRANT_INFO[salesQuadrant].purchaseClass === procurementClass,
+    approach: APPROACH_BY_CLASS[procurementClass],
+  };
+}
+
+/** The nature score × 2: 2 for the same quadrant, 1 for the same class, 0 otherwise. */
+function natureHalvesOf(nature: AlignmentReport['nature']): number {
+  if (nature.quadrants.sales === nature.quadrants.procurement) return 2;
+  return nature.agreed ? 1 : 0;
+}
+
+function checkDisclosure(side: Side, assessment: Assessment): void {
+  if (!DISCLOSURE_LEVELS.includes(assessment.disclosure)) invalidAssessment(side, assessment);
+}
+
+function timingOf(context: AlignmentContext): Timing | undefined {
+  const expectedDecisionAt = context.expectedDecisionAt;
+  if (expectedDecisionAt === undefined || expectedDecisionAt === null) return undefined;
+  return timingFor(context.dealCreatedAt, expectedDecisionAt);
+}
+
+/** The recommendation codes a report triggers, in RECOMMENDATION_CODES order. */
+function recommendationsFor(
+  misaligned: number,
+  majorGaps: number,
+  nature: AlignmentReport['nature'],
+  timing: Timing | undefined,
+): RecommendationCode[] {
+  const recommendations: RecommendationCode[] = [];
+  if (misaligned >= MISALIGNED_SLIM_THRESHOLD) recommendations.push('OBJECTIVES_MISALIGNED');
+  if (majorGaps !== 0) recommendations.push('RISK_VIEWS_DIVERGE');
+  let bit = 1;
+  for (const category of RISK_CATEGORIES) {
+    if (majorGaps & bit) recommendations.push(RISK_UNDERRATED_CODES[category]);
+    bit <<= 1;
+  }
+  if (!nature.agreed) recommendations.push('NATURE_MISMATCH');
+  const procurementClass = KRALJIC_QUADRANT_INFO[nature.quadrants.procurement].purchaseClass;
+  recommendations.push(procurementClass === 'strategic' ? 'BUILD_TRUST' : 'EXPECT_COMPETITIVE_PROCESS');
+  if (timing?.engagement === 'late') recommendations.push('ENGAGE_EARLIER');
+  return recommendations;
 }
 
 /**
@@ -200,189 +378,32 @@ export function computeAlignment(
   procurement: Assessment,
   context: AlignmentContext,
 ): AlignmentReport {
-  // Objectives, by taxonomy index. Input typed as a tuple may still be short at run time.
-  if (sales.objectives.length !== 3) invalidAssessment('sales', sales);
-  if (procurement.objectives.length !== 3) invalidAssessment('procurement', procurement);
-  const [salesFirst, salesSecond, salesThird] = sales.objectives;
-  const [procurementFirst, procurementSecond, procurementThird] = procurement.objectives;
-  const s0 = categoryIndex(salesFirst.category);
-  const s1 = categoryIndex(salesSecond.category);
-  const s2 = categoryIndex(salesThird.category);
-  const p0 = categoryIndex(procurementFirst.category);
-  const p1 = categoryIndex(procurementSecond.category);
-  const p2 = categoryIndex(procurementThird.category);
-  if (s0 < 0 || s1 < 0 || s2 < 0 || s0 === s1 || s0 === s2 || s1 === s2) invalidAssessment('sales', sales);
-  if (p0 < 0 || p1 < 0 || p2 < 0 || p0 === p1 || p0 === p2 || p1 === p2) {
-    invalidAssessment('procurement', procurement);
-  }
-
-  // The 9 pairings: row = sales priority, column = procurement priority.
-  const r0 = s0 * CATEGORY_COUNT;
-  const r1 = s1 * CATEGORY_COUNT;
-  const r2 = s2 * CATEGORY_COUNT;
-  const a00 = AFFINITY_HALVES[r0 + p0] ?? 0;
-  const a01 = AFFINITY_HALVES[r0 + p1] ?? 0;
-  const a02 = AFFINITY_HALVES[r0 + p2] ?? 0;
-  const a10 = AFFINITY_HALVES[r1 + p0] ?? 0;
-  const a11 = AFFINITY_HALVES[r1 + p1] ?? 0;
-  const a12 = AFFINITY_HALVES[r1 + p2] ?? 0;
-  const a20 = AFFINITY_HALVES[r2 + p0] ?? 0;
-  const a21 = AFFINITY_HALVES[r2 + p1] ?? 0;
-  const a22 = AFFINITY_HALVES[r2 + p2] ?? 0;
-  const k00 = MATCH_KEY[r0 + p0] ?? 0;
-  const k01 = MATCH_KEY[r0 + p1] ?? 0;
-  const k02 = MATCH_KEY[r0 + p2] ?? 0;
-  const k10 = MATCH_KEY[r1 + p0] ?? 0;
-  const k11 = MATCH_KEY[r1 + p1] ?? 0;
-  const k12 = MATCH_KEY[r1 + p2] ?? 0;
-  const k20 = MATCH_KEY[r2 + p0] ?? 0;
-  const k21 = MATCH_KEY[r2 + p1] ?? 0;
-  const k22 = MATCH_KEY[r2 + p2] ?? 0;
-
-  // The 6 one-to-one matchings, written out: sales i is matched with procurement π(i).
-  const w00 = W1 * W1;
-  const w01 = W1 * W2;
-  const w02 = W1 * W3;
-  const w11 = W2 * W2;
-  const w12 = W2 * W3;
-  const w22 = W3 * W3;
-  const objectiveHalves = Math.max(
-    a00 * w00 + a11 * w11 + a22 * w22, // π = (0 1 2)
-    a00 * w00 + a12 * w12 + a21 * w12, // π = (0 2 1)
-    a01 * w01 + a10 * w01 + a22 * w22, // π = (1 0 2)
-    a01 * w01 + a12 * w12 + a20 * w02, // π = (1 2 0)
-    a02 * w02 + a10 * w01 + a21 * w12, // π = (2 0 1)
-    a02 * w02 + a11 * w11 + a20 * w02, // π = (2 1 0)
-  );
-  const matchKey = Math.max(
-    k00 + k11 + k22,
-    k00 + k12 + k21,
-    k01 + k10 + k22,
-    k01 + k12 + k20,
-    k02 + k10 + k21,
-    k02 + k11 + k20,
-  );
-  const aligned = matchKey >> 2;
-  const related = matchKey & 3;
-  const misaligned = 3 - aligned - related;
-
-  const shared: ObjectiveCategory[] = [];
-  if (aligned > 0) {
-    const common = ((1 << s0) | (1 << s1) | (1 << s2)) & ((1 << p0) | (1 << p1) | (1 << p2));
-    for (let index = 0; index < CATEGORY_COUNT; index++) {
-      const category = OBJECTIVE_CATEGORIES[index];
-      if (common & (1 << index) && category !== undefined) shared.push(category);
-    }
-  }
-
-  // Risks.
-  const salesRisks = sales.risks;
-  const procurementRisks = procurement.risks;
-  const salesOperational = bandOf(
-    sales,
-    'sales',
-    salesRisks.operational.likelihood,
-    salesRisks.operational.impact,
-  );
-  const salesFinancial = bandOf(sales, 'sales', salesRisks.financial.likelihood, salesRisks.financial.impact);
-  const salesSecurity = bandOf(
-    sales,
-    'sales',
-    salesRisks.informationSecurity.likelihood,
-    salesRisks.informationSecurity.impact,
-  );
-  const procurementOperational = bandOf(
-    procurement,
-    'procurement',
-    procurementRisks.operational.likelihood,
-    procurementRisks.operational.impact,
-  );
-  const procurementFinancial = bandOf(
-    procurement,
-    'procurement',
-    procurementRisks.financial.likelihood,
-    procurementRisks.financial.impact,
-  );
-  const procurementSecurity = bandOf(
-    procurement,
-    'procurement',
-    procurementRisks.informationSecurity.likelihood,
-    procurementRisks.informationSecurity.impact,
-  );
-  const operationalGap = Math.abs(salesOperational - procurementOperational);
-  const financialGap = Math.abs(salesFinancial - procurementFinancial);
-  const securityGap = Math.abs(salesSecurity - procurementSecurity);
-  const totalGap = operationalGap + financialGap + securityGap;
-
-  // Nature.
-  const salesNature = sales.nature;
-  const procurementNature = procurement.nature;
-  if (!isRating(salesNature.supplyRisk) || !isRating(salesNature.businessImpact))
-    invalidAssessment('sales', sales);
-  if (!isRating(procurementNature.supplyRisk) || !isRating(procurementNature.businessImpact)) {
-    invalidAssessment('procurement', procurement);
-  }
-  const salesQuadrant = kraljicQuadrant(salesNature.supplyRisk, salesNature.businessImpact);
-  const procurementQuadrant = kraljicQuadrant(procurementNature.supplyRisk, procurementNature.businessImpact);
-  const salesClass = KRALJIC_QUADRANT_INFO[salesQuadrant].purchaseClass;
-  const procurementClass = KRALJIC_QUADRANT_INFO[procurementQuadrant].purchaseClass;
-  const agreed = salesClass === procurementClass;
-  const natureHalves = salesQuadrant === procurementQuadrant ? 2 : agreed ? 1 : 0;
-
-  const score = overallScore(objectiveHalves, totalGap, natureHalves);
-  const band = scoreBand(score, misaligned);
-
-  if (!DISCLOSURE_LEVELS.includes(sales.disclosure)) invalidAssessment('sales', sales);
-  if (!DISCLOSURE_LEVELS.includes(procurement.disclosure)) invalidAssessment('procurement', procurement);
-
-  const expectedDecisionAt = context.expectedDecisionAt;
-  const timing =
-    expectedDecisionAt === undefined || expectedDecisionAt === null
-      ? undefined
-      : timingFor(context.dealCreatedAt, expectedDecisionAt);
-
-  // Recommendations, pushed in RECOMMENDATION_CODES order.
-  const recommendations: RecommendationCode[] = [];
-  if (misaligned >= MISALIGNED_SLIM_THRESHOLD) recommendations.push('OBJECTIVES_MISALIGNED');
-  if (operationalGap >= MAJOR_GAP || financialGap >= MAJOR_GAP || securityGap >= MAJOR_GAP) {
-    recommendations.push('RISK_VIEWS_DIVERGE');
-  }
-  if (operationalGap >= MAJOR_GAP) recommendations.push(RISK_UNDERRATED_CODES.operational);
-  if (financialGap >= MAJOR_GAP) recommendations.push(RISK_UNDERRATED_CODES.financial);
-  if (securityGap >= MAJOR_GAP) recommendations.push(RISK_UNDERRATED_CODES.informationSecurity);
-  if (!agreed) recommendations.push('NATURE_MISMATCH');
-  recommendations.push(procurementClass === 'strategic' ? 'BUILD_TRUST' : 'EXPECT_COMPETITIVE_PROCESS');
-  if (timing?.engagement === 'late') recommendations.push('ENGAGE_EARLIER');
+  const objectives = alignObjectives(sales, procurement);
+  const { risks, totalGap, majorGaps } = alignRisks(sales, procurement);
+  const nature = alignNature(sales, procurement);
+  checkDisclosure('sales', sales);
+  checkDisclosure('procurement', procurement);
+  const timing = timingOf(context);
+  const { misaligned } = objectives.counts;
+  const natureHalves = natureHalvesOf(nature);
+  const score = overallScore(objectives.halves, totalGap, natureHalves);
 
   const report: AlignmentReport = {
     algorithm: ALGORITHM_VERSION,
     basedOn: { sales: context.basedOn.sales, procurement: context.basedOn.procurement },
     disclosure: effectiveDisclosure(sales.disclosure, procurement.disclosure),
     score,
-    band,
+    band: scoreBand(score, misaligned),
     componentScores: {
-      objectives: objectiveHalves / (2 * MAX_WEIGHTED_AFFINITY),
+      objectives: objectives.halves / (2 * MAX_WEIGHTED_AFFINITY),
       risks: 1 - totalGap / MAX_TOTAL_RISK_GAP,
       nature: natureHalves / 2,
     },
-    objectives: { aligned, related, misaligned, shared },
-    risks: {
-      operational: riskAlignment(operationalGap, salesOperational, procurementOperational),
-      financial: riskAlignment(financialGap, salesFinancial, procurementFinancial),
-      informationSecurity: riskAlignment(securityGap, salesSecurity, procurementSecurity),
-    },
-    nature: {
-      quadrants: { sales: salesQuadrant, procurement: procurementQuadrant },
-      agreed,
-      approach: APPROACH_BY_CLASS[procurementClass],
-    },
-    recommendations,
+    objectives: objectives.counts,
+    risks,
+    nature,
+    recommendations: recommendationsFor(misaligned, majorGaps, nature, timing),
   };
   if (timing !== undefined) report.timing = timing;
   return report;
-}
-
-function bandOf(assessment: Assessment, side: Side, likelihood: number, impact: number): number {
-  if (!isRating(likelihood) || !isRating(impact)) invalidAssessment(side, assessment);
-  return BAND_BY_RATINGS[(likelihood - 1) * RATING_MAX + impact - 1] ?? 0;
 }

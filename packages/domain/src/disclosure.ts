@@ -1,5 +1,5 @@
-import type { AlignmentReport, RiskAlignment, Timing } from './alignment.js';
 import { isShownAt, type RecommendationCode, recommendationMessage } from './recommendations.js';
+import type { AlignmentReport, RiskAlignment, Timing } from './report.js';
 import {
   type Approach,
   DISCLOSURE_LEVELS,

@@ -6,15 +6,12 @@
 
 export {
   type AlignmentContext,
-  type AlignmentReport,
   affinity,
   computeAlignment,
   engagementFor,
   kraljicQuadrant,
-  type RiskAlignment,
   riskBandIndex,
   scoreBand,
-  type Timing,
 } from './alignment.js';
 export {
   type Assessment,
@@ -40,6 +37,7 @@ export {
   RISK_UNDERRATED_CODES,
   recommendationMessage,
 } from './recommendations.js';
+export type { AlignmentReport, RiskAlignment, Timing } from './report.js';
 export {
   DEFAULT_ROUND_BUDGET,
   initialRoundsState,

@@ -15,6 +15,7 @@ import {
   type Objective,
   type ObjectiveCategory,
   RECOMMENDATION_CODES,
+  RELATED_PAIRS,
   RISK_CATEGORIES,
   RISK_UNDERRATED_CODES,
   type RiskCategory,
@@ -733,4 +734,94 @@ t.test('properties', async (t) => {
       return JSON.stringify(report.recommendations) === JSON.stringify(expected);
     }),
   );
+});
+
+/*
+ * A brute force over every one-to-one matching, independent of the implementation's tables: its
+ * own affinity from RELATED_PAIRS, its own enumeration of the 3! matchings.
+ */
+function plainAffinity(a: ObjectiveCategory, b: ObjectiveCategory): number {
+  if (a === b) return 1;
+  const related = RELATED_PAIRS.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+  return related ? 0.5 : 0;
+}
+
+/** Every ordering of `items`, built by taking each item first in turn. */
+function allOrderings<T>(items: readonly T[]): T[][] {
+  if (items.length === 0) return [[]];
+  return items.flatMap((item, index) =>
+    allOrderings(items.filter((_, other) => other !== index)).map((rest) => [item, ...rest]),
+  );
+}
+
+interface PlainMatching {
+  weighted: number;
+  same: number;
+  related: number;
+}
+
+/** Sales objective i is paired with procurement objective partners[i]. */
+function plainMatching(sales: ObjectiveCategory[], procurement: ObjectiveCategory[], partners: number[]) {
+  const weights = [3, 2, 1];
+  const matching: PlainMatching = { weighted: 0, same: 0, related: 0 };
+  partners.forEach((partner, index) => {
+    const value = plainAffinity(sales[index] as ObjectiveCategory, procurement[partner] as ObjectiveCategory);
+    matching.weighted += value * (weights[index] as number) * (weights[partner] as number);
+    if (value === 1) matching.same++;
+    if (value === 0.5) matching.related++;
+  });
+  return matching;
+}
+
+function bruteForceObjectives(sales: Assessment, procurement: Assessment) {
+  const salesCategories = sales.objectives.map((objective) => objective.category);
+  const procurementCategories = procurement.objectives.map((objective) => objective.category);
+  const matchings = allOrderings([0, 1, 2]).map((partners) =>
+    plainMatching(salesCategories, procurementCategories, partners),
+  );
+  const score = Math.max(...matchings.map((matching) => matching.weighted)) / 14;
+  // Most same-category pairs first, then most related pairs.
+  const [preferred] = matchings.sort((x, y) => y.same - x.same || y.related - x.related);
+  const same = preferred?.same ?? 0;
+  const related = preferred?.related ?? 0;
+  const shared = OBJECTIVE_CATEGORIES.filter(
+    (category) => salesCategories.includes(category) && procurementCategories.includes(category),
+  );
+  return { score, counts: { aligned: same, related, misaligned: 3 - same - related, shared } };
+}
+
+/** Categories drawn from a small, densely related pool, so that shared and related pairs are common. */
+const denseCategories = fc
+  .shuffledSubarray<ObjectiveCategory>(
+    ['cost_savings', 'business_value', 'innovation', 'scalability', 'risk_reduction', 'compliance'],
+    { minLength: 3, maxLength: 3 },
+  )
+  .map((categories) => categories as [ObjectiveCategory, ObjectiveCategory, ObjectiveCategory]);
+
+const denseAssessment = fc.tuple(assessment(), denseCategories).map(([base, categories]) => {
+  const dense = structuredClone(base);
+  dense.objectives.forEach((objective, index) => {
+    objective.category = categories[index] as ObjectiveCategory;
+  });
+  return dense;
+});
+
+t.test('objectives equal a brute force over all one-to-one matchings', async (t) => {
+  for (const [name, side] of [
+    ['any categories', assessment()],
+    ['densely related categories', denseAssessment],
+  ] as const) {
+    holds(
+      t,
+      name,
+      fc.property(side, side, (sales, procurement) => {
+        const report = computeAlignment(sales, procurement, FIXED_CONTEXT);
+        const expected = bruteForceObjectives(sales, procurement);
+        return (
+          report.componentScores.objectives === expected.score &&
+          isDeepStrictEqual(report.objectives, expected.counts)
+        );
+      }),
+    );
+  }
 });
