@@ -5,7 +5,9 @@ import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { type ChangeFeed, PgliteChangeFeed, PostgresChangeFeed } from './change-feed.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { migrateToLatest } from './migrate.js';
+import { PGLITE_START_PARAMS, type PgliteTemplate, seedFromTemplate } from './pglite-template.js';
 import {
   forgetPreparedOn,
   isOutdatedStatement,
@@ -81,6 +83,8 @@ export interface PgliteOptions {
   dataDir?: string;
   /** A dump made by `dumpDataDir`, to start from a migrated copy quickly (tests). */
   loadDataDir?: Blob;
+  /** A migrated folder to copy into `dataDir` when it holds no database yet (`pglite-template.ts`). */
+  template?: PgliteTemplate;
 }
 
 export class DatabaseUnavailableError extends Error {
@@ -298,11 +302,25 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
  * (`set local role none` is allowed because the session user is the superuser).
  */
 export async function openPglite(options: PgliteOptions): Promise<Database> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
+  // PGlite does no locking of its own: a second process on the folder would lose the first one's
+  // writes. The lock is held until close() (or the process's end, however it ends).
+  const lock = options.dataDir ? await lockDataDir(options.dataDir) : undefined;
+  let pglite: PGlite;
+  try {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    if (options.dataDir) seedFromTemplate(options.dataDir, options.template);
+    pglite = await PGlite.create({
+      startParams: PGLITE_START_PARAMS,
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      // Each commit is written to the folder before it is acknowledged (the default, stated
+      // because faults-kill-embedded.test.ts depends on it).
+      relaxedDurability: false,
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   let changes: PgliteChangeFeed;
   try {
@@ -311,6 +329,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     changes = await PgliteChangeFeed.open(pglite);
   } catch (error) {
     await db.destroy();
+    await lock?.release();
     throw error;
   }
   return {
@@ -343,6 +362,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
       // The dialect closes PGlite when Kysely is destroyed; the process may not exit otherwise.
       await changes.close();
       await db.destroy();
+      await lock?.release();
     },
   };
 }

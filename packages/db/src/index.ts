@@ -1,5 +1,6 @@
 export { CHANGE_CHANNEL, type ChangeFeed, type ChangeSubscriber, changeKeys } from './change-feed.js';
 export { compileOnce, type Param } from './compiled-query.js';
+export { type DataDirHolder, type DataDirLock, DataDirLockedError, lockDataDir } from './data-dir-lock.js';
 export {
   APP_ROLE,
   type Database,
@@ -28,4 +29,11 @@ export {
   wrapDataKey,
 } from './encryption.js';
 export { MigrationFailedError, migrateToLatest, migrationNames } from './migrate.js';
+export {
+  createPgliteTemplate,
+  PGLITE_START_PARAMS,
+  type PgliteTemplate,
+  seedFromTemplate,
+  templateIsCurrent,
+} from './pglite-template.js';
 export type { DB } from './schema.js';

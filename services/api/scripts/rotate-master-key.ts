@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createKeyring, openPglite, openPostgres } from '@cg/db';
+import { createKeyring, DataDirLockedError, openPglite, openPostgres } from '@cg/db';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { rewrapDataKeys } from '../src/modules/deal-room/index.js';
 import { resealEndpointSecrets } from '../src/modules/webhooks/service.js';
@@ -9,7 +9,8 @@ import { resealEndpointSecrets } from '../src/modules/webhooks/service.js';
  *   1. restart the replicas with MASTER_KEY=<new> and MASTER_KEYS_PREVIOUS=<old> (they read both);
  *   2. run `pnpm rotate-master-key` with the same settings (safe beside live traffic);
  *   3. drop the old key from MASTER_KEYS_PREVIOUS.
- * On the embedded database, stop the service first: PGlite admits a single process.
+ * On the embedded database, stop the service first: PGlite admits a single process, so this
+ * refuses to run while another process holds DATA_DIR (data-dir-lock.ts), and holds it meanwhile.
  */
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -21,9 +22,14 @@ try {
   process.exit(78);
 }
 const keyring = createKeyring(config.MASTER_KEY, config.MASTER_KEYS_PREVIOUS);
-const database = config.DATABASE_URL
-  ? await openPostgres({ url: config.DATABASE_URL, appPassword: config.DATABASE_APP_PASSWORD, poolMax: 2 })
-  : await openPglite({ dataDir: path.join(config.DATA_DIR, 'pgdata') });
+const database = await (config.DATABASE_URL
+  ? openPostgres({ url: config.DATABASE_URL, appPassword: config.DATABASE_APP_PASSWORD, poolMax: 2 })
+  : openPglite({ dataDir: path.join(config.DATA_DIR, 'pgdata') })
+).catch((error: unknown) => {
+  if (!(error instanceof DataDirLockedError)) throw error;
+  process.stderr.write(`rotate-master-key: ${error.message}\n`);
+  process.exit(75); // EX_TEMPFAIL: run it again once the service is stopped
+});
 process.stdout.write(
   `re-wrapping deal keys under master key ${keyring.current.id} (${database.description})\n`,
 );

@@ -77,21 +77,98 @@ function standardOutput(): pino.DestinationStream {
   return pino.destination({ dest: 1, sync: false, minLength: 0, maxLength: 16 * 1024 * 1024 });
 }
 
+const LEVELS: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
+/** Fields every line has, or that the short form already shows: not repeated after the message. */
+const SHOWN = new Set(['level', 'time', 'pid', 'hostname', 'msg', 'reqId', 'err']);
+const REQUEST_FIELDS = new Set(['method', 'route', 'url', 'statusCode', 'durationMs']);
+
+const paint = (colour: boolean, code: number, text: string) =>
+  colour ? `\u001b[${code}m${text}\u001b[0m` : text;
+
+function clock(time: unknown): string {
+  const date = new Date(typeof time === 'number' ? time : Date.now());
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
+}
+
+/**
+ * One JSON log line as one short line for a person at a terminal: a request as
+ * `12:00:01.234 GET /v1/deals 200 3.1 ms`, anything else as its time, level (unless info),
+ * message and remaining fields as `key=value`; an error's stack follows on its own lines.
+ */
+export function terminalLine(json: string, colour = false): string {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return json.endsWith('\n') ? json : `${json}\n`;
+  }
+  const level = typeof entry.level === 'number' ? entry.level : 30;
+  const time = paint(colour, 2, clock(entry.time));
+  const levelName = LEVELS[level] ?? String(level);
+  const levelText =
+    level === 30 ? '' : ` ${paint(colour, level >= 50 ? 31 : level >= 40 ? 33 : 2, levelName.toUpperCase())}`;
+  const err = entry.err as { stack?: unknown; message?: unknown } | undefined;
+  const stack = err ? `\n${String(err.stack ?? err.message ?? '')}` : '';
+  if (typeof entry.method === 'string' && typeof entry.statusCode === 'number') {
+    const status = entry.statusCode;
+    const statusText = paint(colour, status >= 500 ? 31 : status >= 400 ? 33 : 32, String(status));
+    const extra = Object.keys(entry).filter((key) => !SHOWN.has(key) && !REQUEST_FIELDS.has(key));
+    const rest = extra.map((key) => ` ${key}=${JSON.stringify(entry[key])}`).join('');
+    return `${time}${levelText} ${entry.method} ${String(entry.url ?? entry.route ?? '')} ${statusText} ${String(entry.durationMs ?? '?')} ms${rest}${stack}\n`;
+  }
+  const rest = Object.keys(entry)
+    .filter((key) => !SHOWN.has(key))
+    .map((key) => ` ${paint(colour, 2, `${key}=`)}${JSON.stringify(entry[key])}`)
+    .join('');
+  return `${time}${levelText} ${String(entry.msg ?? '')}${rest}${stack}\n`;
+}
+
+/**
+ * Standard output for a terminal: each line as `terminalLine` writes it, in this process (no
+ * worker thread, as pino-pretty's transport would start), synchronously — a person reads it.
+ */
+function terminalOutput(): pino.DestinationStream {
+  const colour = process.stdout.hasColors?.() ?? false;
+  return { write: (line: string) => process.stdout.write(terminalLine(line, colour)) };
+}
+
+/**
+ * Logs go to standard output as JSON lines — what production and the tests parse — except on a
+ * terminal, where each is one short line (`terminalLine`).
+ */
 export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
-  const pretty = !options.destination && process.stdout.isTTY;
+  const terminal = !options.destination && process.stdout.isTTY;
   return pino(
     {
       level: options.level,
       formatters: { log: (object) => redactPrivate(object) as Record<string, unknown> },
-      ...(pretty
-        ? {
-            transport: {
-              target: 'pino-pretty',
-              options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' },
-            },
-          }
-        : {}),
     },
-    pretty ? undefined : (options.destination ?? standardOutput()),
+    options.destination ?? (terminal ? terminalOutput() : standardOutput()),
   );
+}
+
+/**
+ * What `pnpm start` prints on a terminal once it listens: where to go next. `base` is the public
+ * address (PUBLIC_URL, or the one it listens on).
+ */
+export function startBanner(base: string, database: string, colour = false): string {
+  const url = (path: string) => paint(colour, 36, `${base.replace(/\/$/, '')}${path}`);
+  return [
+    '',
+    `  ${paint(colour, 1, 'Common Ground is ready')} (${database})`,
+    `  Supplier portal  ${url('/supplier')}`,
+    `  Buyer portal     ${url('/buyer')}`,
+    `  API docs         ${url('/docs')}`,
+    '  Requests are logged below: time, method, URL, status, duration. Ctrl-C stops.',
+    '',
+    '',
+  ].join('\n');
 }
