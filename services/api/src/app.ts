@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { dealRoomRoutes, milestoneRoutes } from './modules/deal-room/index.js';
 import { healthRoutes } from './modules/health/routes.js';
-import { identityRoutes, publicIdentityRoutes } from './modules/identity/routes.js';
+import { apiClientRoutes, memberRoutes, sessionRoutes } from './modules/identity/index.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import webhookWorkerPlugin from './modules/webhooks/worker.js';
 import authPlugin from './plugins/auth.js';
@@ -113,7 +113,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   // Sign-up, tokens and sessions answer with credentials: never cached.
   await app.register(async (credentials) => {
     credentials.addHook('onSend', noStore);
-    await credentials.register(publicIdentityRoutes);
+    await credentials.register(sessionRoutes);
   });
   await app.register(async (authenticated) => {
     // Every authenticated reply is private to its caller (deal data, private inputs, secrets shown
@@ -121,7 +121,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     authenticated.addHook('onSend', noStore);
     authenticated.addHook('onRequest', authenticated.authenticate);
     authenticated.addHook('preHandler', authenticated.limitPerCaller);
-    await authenticated.register(identityRoutes);
+    await authenticated.register(memberRoutes);
+    await authenticated.register(apiClientRoutes);
     await authenticated.register(auditRoutes);
     await authenticated.register(dealRoomRoutes);
     await authenticated.register(webhookRoutes);

@@ -5,6 +5,13 @@ import { type Actor, loadActor, type Principal } from './caller.js';
 import { type DealEvent, recordDealEvents } from './deal-timeline.js';
 import { type IdempotencyClaim, markClaimCommitted } from './idempotency/service.js';
 
+/** What a request brings besides a caller, for work done before one exists (sign-in, sign-up). */
+export interface RequestContext {
+  requestId: string;
+  /** The client's address (behind a trusted proxy, the one it forwarded): what throttles count. */
+  ip: string;
+}
+
 /** A request's caller as services see it: who the token names, and what the request brings. */
 export interface Caller {
   principal: Principal;

@@ -1,76 +1,40 @@
-import type {
-  AddMemberRequestSchema,
-  CreateApiClientRequestSchema,
-  Scope,
-  SignupRequestSchema,
-  TokenRequestSchema,
-} from '@cg/contracts';
+import type { Scope, SignupRequestSchema, TokenRequestSchema } from '@cg/contracts';
 import { SCOPES } from '@cg/contracts';
 import type { DB } from '@cg/db';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { newId } from '../../lib/ids.js';
-import { AppError, conflict, notFound } from '../../lib/problems.js';
+import { AppError, conflict } from '../../lib/problems.js';
 import { constantTimeEqual, newSecret, sha256Hex } from '../../lib/secrets.js';
-import { appendAuditEntry as insertAuditEvent } from '../../platform/audit-log.js';
-import { requireAdmin } from '../../platform/scopes.js';
-import { type Caller, withCaller } from '../../platform/unit-of-work.js';
+import { appendAuditEntry } from '../../platform/audit-log.js';
+import type { RequestContext } from '../../platform/unit-of-work.js';
+import type { IdentityDeps } from './dependencies.js';
 import { requireStrongPassword } from './password-policy.js';
 import { hashPassword, isArgon2Busy, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
+import { userView } from './views.js';
 
-type Deps = Pick<
-  FastifyInstance,
-  'database' | 'config' | 'signAccessToken' | 'loginThrottle' | 'signupThrottle'
->;
+/*
+ * Sign-up, and the sessions and tokens of the OAuth 2.0 token endpoint: password, refresh-token
+ * and client-credentials grants, and revocation. These run before a caller exists, so they
+ * record their audit entries themselves.
+ */
 
-export const REFRESH_TOKEN_PREFIX = 'cgr_';
-export const CLIENT_SECRET_PREFIX = 'cgs_';
+type Deps = IdentityDeps;
+
+const REFRESH_TOKEN_PREFIX = 'cgr_';
 const DUMMY_SECRET_HASH = sha256Hex('common-ground timing equaliser');
 
 const invalidCredentials = (detail = 'The email or password is not correct.') =>
   new AppError('invalid-credentials', detail);
 
-const userView = (user: {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'member' | 'viewer';
-}) => ({
-  id: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-});
-
-const memberView = (user: {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'member' | 'viewer';
-  created_at: Date;
-}) => ({
-  ...userView(user),
-  createdAt: user.created_at.toISOString(),
-});
-
-const clientView = (client: { id: string; name: string; scopes: string[]; created_at: Date }) => ({
-  id: client.id,
-  clientId: client.id,
-  name: client.name,
-  scopes: client.scopes as Scope[],
-  createdAt: client.created_at.toISOString(),
-});
-
 export async function signup(
   deps: Deps,
-  request: FastifyRequest,
+  request: RequestContext,
   input: z.output<typeof SignupRequestSchema>,
 ) {
-  const requestId = request.id;
+  const requestId = request.requestId;
   const organisationId = newId('org');
   const userId = newId('usr');
   requireStrongPassword(
@@ -103,7 +67,7 @@ export async function signup(
         role: 'admin',
         password_hash: passwordHash,
       });
-      await insertAuditEvent(trx, {
+      await appendAuditEntry(trx, {
         organisationId,
         actor: { type: 'user', id: userId },
         action: 'organisation.created',
@@ -153,7 +117,7 @@ async function issueUserTokens(
 
 export async function grantToken(
   deps: Deps,
-  request: FastifyRequest,
+  request: RequestContext,
   body: z.output<typeof TokenRequestSchema>,
 ) {
   switch (body.grant_type) {
@@ -166,7 +130,7 @@ export async function grantToken(
   }
 }
 
-export async function passwordGrant(deps: Deps, request: FastifyRequest, username: string, password: string) {
+export async function passwordGrant(deps: Deps, request: RequestContext, username: string, password: string) {
   const email = username.trim().toLowerCase();
   // The attempt's place is taken before the lookup and the Argon2 check; only a wrong password
   // keeps it (a success, a busy limiter or a database error give it back).
@@ -183,7 +147,7 @@ export async function passwordGrant(deps: Deps, request: FastifyRequest, usernam
 
 async function checkedPasswordGrant(
   deps: Deps,
-  request: FastifyRequest,
+  request: RequestContext,
   email: string,
   password: string,
   markFailed: () => void,
@@ -194,29 +158,29 @@ async function checkedPasswordGrant(
     markFailed();
     if (user) {
       await deps.database.asSystem((trx) =>
-        insertAuditEvent(trx, {
+        appendAuditEntry(trx, {
           organisationId: user.organisation_id,
           actor: { type: 'user', id: user.id },
           action: 'login.failed',
           detail: { reason: 'wrong_password' },
-          requestId: request.id,
+          requestId: request.requestId,
         }),
       );
     }
     throw invalidCredentials();
   }
   return deps.database.asOrg(user.organisation_id, async (trx) => {
-    await insertAuditEvent(trx, {
+    await appendAuditEntry(trx, {
       organisationId: user.organisation_id,
       actor: { type: 'user', id: user.id },
       action: 'login.succeeded',
-      requestId: request.id,
+      requestId: request.requestId,
     });
     return issueUserTokens(deps, trx, { id: user.id, organisationId: user.organisation_id });
   });
 }
 
-export async function refreshGrant(deps: Deps, request: FastifyRequest, refreshToken: string) {
+export async function refreshGrant(deps: Deps, request: RequestContext, refreshToken: string) {
   // The outcome is decided and recorded in one transaction; a detected reuse must commit its
   // revocation, so the refusal is thrown only after the transaction ends.
   const outcome = await deps.database.asSystem(async (trx) => {
@@ -224,22 +188,22 @@ export async function refreshGrant(deps: Deps, request: FastifyRequest, refreshT
     if (!row || row.revoked_at || row.expires_at.getTime() <= Date.now()) return { ok: false as const };
     if (row.used_at) {
       const revoked = await repo.revokeRefreshTokenFamily(trx, row.organisation_id, row.family_id);
-      await insertAuditEvent(trx, {
+      await appendAuditEntry(trx, {
         organisationId: row.organisation_id,
         actor: { type: 'user', id: row.user_id },
         action: 'refresh_token.reuse_detected',
         detail: { family: row.family_id, revokedTokens: revoked },
-        requestId: request.id,
+        requestId: request.requestId,
       });
       return { ok: false as const };
     }
     await repo.markRefreshTokenUsed(trx, row.id);
-    await insertAuditEvent(trx, {
+    await appendAuditEntry(trx, {
       organisationId: row.organisation_id,
       actor: { type: 'user', id: row.user_id },
       action: 'token.refreshed',
       detail: { family: row.family_id },
-      requestId: request.id,
+      requestId: request.requestId,
     });
     return {
       ok: true as const,
@@ -257,7 +221,7 @@ export async function refreshGrant(deps: Deps, request: FastifyRequest, refreshT
 
 async function clientCredentialsGrant(
   deps: Deps,
-  request: FastifyRequest,
+  request: RequestContext,
   clientId: string,
   clientSecret: string,
   scope: string | undefined,
@@ -275,7 +239,7 @@ async function clientCredentialsGrant(
 
 async function checkedClientCredentialsGrant(
   deps: Deps,
-  request: FastifyRequest,
+  request: RequestContext,
   clientId: string,
   clientSecret: string,
   scope: string | undefined,
@@ -289,11 +253,11 @@ async function checkedClientCredentialsGrant(
     markFailed();
     if (client) {
       await deps.database.asSystem((trx) =>
-        insertAuditEvent(trx, {
+        appendAuditEntry(trx, {
           organisationId: client.organisation_id,
           actor: { type: 'client', id: client.id },
           action: 'client.authentication_failed',
-          requestId: request.id,
+          requestId: request.requestId,
         }),
       );
     }
@@ -313,11 +277,11 @@ async function checkedClientCredentialsGrant(
     tokenScopes = requested as Scope[];
   }
   await deps.database.asOrg(client.organisation_id, (trx) =>
-    insertAuditEvent(trx, {
+    appendAuditEntry(trx, {
       organisationId: client.organisation_id,
       actor: { type: 'client', id: client.id },
       action: 'client.authenticated',
-      requestId: request.id,
+      requestId: request.requestId,
     }),
   );
   const scopes = tokenScopes ?? (client.scopes as Scope[]);
@@ -340,7 +304,7 @@ export async function revokeToken(deps: Deps, token: string, requestId: string) 
     const row = await repo.findRefreshTokenForUpdate(trx, sha256Hex(token));
     if (!row || row.revoked_at) return;
     await repo.revokeRefreshTokenFamily(trx, row.organisation_id, row.family_id);
-    await insertAuditEvent(trx, {
+    await appendAuditEntry(trx, {
       organisationId: row.organisation_id,
       actor: { type: 'user', id: row.user_id },
       action: 'token.revoked',
@@ -349,147 +313,4 @@ export async function revokeToken(deps: Deps, token: string, requestId: string) 
     });
   });
   return { revoked: true as const };
-}
-
-export function me(deps: Deps, caller: Caller) {
-  return withCaller(deps.database, caller, async (_trx, actor) => {
-    const organisation = { id: actor.organisationId, name: actor.organisationName, side: actor.side };
-    if (actor.kind === 'user') {
-      return { user: userView(actor), organisation, role: actor.role };
-    }
-    return {
-      client: { id: actor.id, clientId: actor.id, name: actor.name },
-      organisation,
-      scopes: actor.scopes,
-    };
-  });
-}
-
-export function listMembers(
-  deps: Deps,
-  caller: Caller,
-  page: { limit: number; cursor?: string | undefined },
-) {
-  const afterId = decodeCursor(page.cursor, 'id');
-  return withCaller(deps.database, caller, async (trx, actor) => {
-    requireAdmin(actor);
-    const rows = await repo.listUsers(trx, { limit: page.limit, afterId });
-    return toPage(rows, page.limit, memberView, (row) => row.id);
-  });
-}
-
-export async function addMember(deps: Deps, caller: Caller, input: z.output<typeof AddMemberRequestSchema>) {
-  requireStrongPassword(input.password, [input.email, input.name], '/body/password');
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await withCaller(deps.database, caller, async (trx, actor, effects) => {
-      requireAdmin(actor);
-      const user = await repo.insertUser(trx, {
-        id: newId('usr'),
-        organisation_id: actor.organisationId,
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        password_hash: passwordHash,
-      });
-      effects.audit('member.added', {
-        subject: { type: 'user', id: user.id },
-        detail: { role: user.role },
-      });
-      return memberView(user);
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'users_email_key'))
-      throw conflict('An account with this email address already exists.');
-    throw error;
-  }
-}
-
-export function changeMemberRole(
-  deps: Deps,
-  caller: Caller,
-  userId: string,
-  role: 'admin' | 'member' | 'viewer',
-) {
-  return withCaller(deps.database, caller, async (trx, actor, effects) => {
-    requireAdmin(actor);
-    await repo.lockOrganisation(trx, actor.organisationId);
-    const user = await repo.findUser(trx, userId);
-    if (!user) throw notFound('member');
-    if (user.role === 'admin' && role !== 'admin' && (await repo.countAdmins(trx)) <= 1) {
-      throw conflict('The organisation needs at least one administrator: promote someone else first.');
-    }
-    const updated = await repo.updateUserRole(trx, userId, role);
-    if (!updated) throw notFound('member');
-    if (user.role !== role) {
-      effects.audit('member.role_changed', {
-        subject: { type: 'user', id: userId },
-        detail: { from: user.role, to: role },
-      });
-    }
-    return memberView(updated);
-  });
-}
-
-export function removeMember(deps: Deps, caller: Caller, userId: string) {
-  return withCaller(deps.database, caller, async (trx, actor, effects) => {
-    requireAdmin(actor);
-    await repo.lockOrganisation(trx, actor.organisationId);
-    const user = await repo.findUser(trx, userId);
-    if (!user) throw notFound('member');
-    if (user.role === 'admin' && (await repo.countAdmins(trx)) <= 1) {
-      throw conflict('The last administrator cannot be removed: promote someone else first.');
-    }
-    await repo.deleteUser(trx, userId);
-    effects.audit('member.removed', {
-      subject: { type: 'user', id: userId },
-    });
-  });
-}
-
-export function createApiClient(
-  deps: Deps,
-  caller: Caller,
-  input: z.output<typeof CreateApiClientRequestSchema>,
-) {
-  return withCaller(deps.database, caller, async (trx, actor, effects) => {
-    requireAdmin(actor);
-    const secret = newSecret(CLIENT_SECRET_PREFIX);
-    const client = await repo.insertApiClient(trx, {
-      id: newId('cli'),
-      organisation_id: actor.organisationId,
-      name: input.name,
-      secret_hash: sha256Hex(secret),
-      scopes: input.scopes,
-      created_by: actor.id,
-    });
-    effects.audit('client.created', {
-      subject: { type: 'api_client', id: client.id },
-      detail: { scopes: input.scopes.join(' ') },
-    });
-    return { ...clientView(client), clientSecret: secret };
-  });
-}
-
-export function listApiClients(
-  deps: Deps,
-  caller: Caller,
-  page: { limit: number; cursor?: string | undefined },
-) {
-  const afterId = decodeCursor(page.cursor, 'id');
-  return withCaller(deps.database, caller, async (trx, actor) => {
-    requireAdmin(actor);
-    const rows = await repo.listApiClients(trx, { limit: page.limit, afterId });
-    return toPage(rows, page.limit, clientView, (row) => row.id);
-  });
-}
-
-export function deleteApiClient(deps: Deps, caller: Caller, clientId: string) {
-  return withCaller(deps.database, caller, async (trx, actor, effects) => {
-    requireAdmin(actor);
-    if (!(await repo.deleteApiClient(trx, clientId))) throw notFound('API client');
-    effects.audit('client.deleted', {
-      subject: { type: 'api_client', id: clientId },
-    });
-  });
 }

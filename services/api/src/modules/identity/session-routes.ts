@@ -1,14 +1,5 @@
 import {
-  AddMemberRequestSchema,
-  ApiClientSummarySchema,
-  ClientIdParamsSchema,
-  CreateApiClientRequestSchema,
-  CreatedApiClientSchema,
   EmptyObjectSchema,
-  MemberSchema,
-  MeSchema,
-  PageQuerySchema,
-  page,
   RevokeRequestSchema,
   RevokeResponseSchema,
   SessionRequestSchema,
@@ -17,8 +8,6 @@ import {
   SignupResponseSchema,
   TokenRequestSchema,
   TokenResponseSchema,
-  UpdateMemberRequestSchema,
-  UserIdParamsSchema,
 } from '@cg/contracts';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -27,7 +16,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdempotencyKeyHeaders, problemResponses } from '../../lib/openapi.js';
 import { AppError } from '../../lib/problems.js';
-import * as identity from './service.js';
+
+import { identityDeps } from './dependencies.js';
+import * as sessions from './sessions.js';
+
+/** A request's own context, as the sign-in use-cases take it. */
+const requestContext = (request: { id: string; ip: string }) => ({ requestId: request.id, ip: request.ip });
 
 const NoContent = z.undefined().describe('Done.');
 
@@ -35,7 +29,8 @@ export const REFRESH_COOKIE = 'cg_refresh';
 const SESSION_PATH = '/v1/auth/session';
 
 /** Sign-up and the OAuth 2.0 token endpoints: no access token needed. */
-export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
+export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = identityDeps(app);
   // OAuth clients send form-urlencoded bodies; only these routes accept them.
   await app.register(formbody, { bodyLimit: 16_384 });
 
@@ -53,7 +48,8 @@ export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: SignupResponseSchema, ...problemResponses(400, 409, 415, 429) },
       },
     },
-    async (request, reply) => reply.code(201).send(await identity.signup(app, request, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await sessions.signup(deps, requestContext(request), request.body)),
   );
 
   app.post(
@@ -72,7 +68,7 @@ export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return identity.grantToken(app, request, request.body);
+      return sessions.grantToken(deps, requestContext(request), request.body);
     },
   );
 
@@ -88,7 +84,7 @@ export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RevokeResponseSchema, ...problemResponses(400, 415) },
       },
     },
-    async (request) => identity.revokeToken(app, request.body.token, request.id),
+    async (request) => sessions.revokeToken(deps, request.body.token, request.id),
   );
 
   // Browser sessions for the portals: the access token lives in the page's memory, the refresh
@@ -139,7 +135,12 @@ export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       startSession(
         reply,
-        await identity.passwordGrant(app, request, request.body.email, request.body.password),
+        await sessions.passwordGrant(
+          deps,
+          requestContext(request),
+          request.body.email,
+          request.body.password,
+        ),
       ),
   );
 
@@ -160,7 +161,7 @@ export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
       const token = request.cookies[REFRESH_COOKIE];
       if (!token) throw new AppError('unauthenticated', 'There is no session: sign in.');
       try {
-        return startSession(reply, await identity.refreshGrant(app, request, token));
+        return startSession(reply, await sessions.refreshGrant(deps, requestContext(request), token));
       } catch (error) {
         reply.clearCookie(REFRESH_COOKIE, { path: SESSION_PATH });
         throw error;
@@ -181,137 +182,8 @@ export const publicIdentityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const token = request.cookies[REFRESH_COOKIE];
-      if (token) await identity.revokeToken(app, token, request.id);
+      if (token) await sessions.revokeToken(deps, token, request.id);
       reply.clearCookie(REFRESH_COOKIE, { path: SESSION_PATH });
-      return reply.code(204).send();
-    },
-  );
-};
-
-/** Routes that need an access token; authentication runs before the body is read. */
-export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/v1/me',
-    {
-      schema: {
-        tags: ['identity'],
-        operationId: 'getMe',
-        summary: 'The caller: a person or an API client, and its organisation',
-        response: { 200: MeSchema, ...problemResponses(401) },
-      },
-    },
-    async (request) => identity.me(app, request.caller),
-  );
-
-  app.get(
-    '/v1/organisation/members',
-    {
-      schema: {
-        tags: ['identity'],
-        operationId: 'listMembers',
-        summary: 'List the organisation’s members (admins)',
-        querystring: PageQuerySchema,
-        response: { 200: page(MemberSchema), ...problemResponses(400, 401, 403) },
-      },
-    },
-    async (request) => identity.listMembers(app, request.caller, request.query),
-  );
-
-  app.post(
-    '/v1/organisation/members',
-    {
-      config: { idempotent: true },
-      schema: {
-        headers: IdempotencyKeyHeaders,
-        tags: ['identity'],
-        operationId: 'addMember',
-        summary: 'Add a person to the organisation (admins)',
-        body: AddMemberRequestSchema,
-        response: { 201: MemberSchema, ...problemResponses(400, 401, 403, 409, 415) },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await identity.addMember(app, request.caller, request.body)),
-  );
-
-  app.patch(
-    '/v1/organisation/members/:userId',
-    {
-      schema: {
-        tags: ['identity'],
-        operationId: 'updateMember',
-        summary: 'Change a member’s role (admins); the last admin cannot be demoted',
-        params: UserIdParamsSchema,
-        body: UpdateMemberRequestSchema,
-        response: { 200: MemberSchema, ...problemResponses(400, 401, 403, 404, 409, 415) },
-      },
-    },
-    async (request) =>
-      identity.changeMemberRole(app, request.caller, request.params.userId, request.body.role),
-  );
-
-  app.delete(
-    '/v1/organisation/members/:userId',
-    {
-      schema: {
-        tags: ['identity'],
-        operationId: 'removeMember',
-        summary: 'Remove a member (admins); the last admin cannot be removed',
-        params: UserIdParamsSchema,
-        response: { 204: NoContent, ...problemResponses(401, 403, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      await identity.removeMember(app, request.caller, request.params.userId);
-      return reply.code(204).send();
-    },
-  );
-
-  app.get(
-    '/v1/api-clients',
-    {
-      schema: {
-        tags: ['identity'],
-        operationId: 'listApiClients',
-        summary: 'List the organisation’s API clients (admins); secrets are never shown again',
-        querystring: PageQuerySchema,
-        response: { 200: page(ApiClientSummarySchema), ...problemResponses(400, 401, 403) },
-      },
-    },
-    async (request) => identity.listApiClients(app, request.caller, request.query),
-  );
-
-  app.post(
-    '/v1/api-clients',
-    {
-      config: { idempotent: true },
-      schema: {
-        headers: IdempotencyKeyHeaders,
-        tags: ['identity'],
-        operationId: 'createApiClient',
-        summary: 'Create a machine client for a partner integration (admins)',
-        description: 'The `clientSecret` is shown in this reply only; the server keeps its SHA-256 hash.',
-        body: CreateApiClientRequestSchema,
-        response: { 201: CreatedApiClientSchema, ...problemResponses(400, 401, 403, 415) },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await identity.createApiClient(app, request.caller, request.body)),
-  );
-
-  app.delete(
-    '/v1/api-clients/:clientId',
-    {
-      schema: {
-        tags: ['identity'],
-        operationId: 'deleteApiClient',
-        summary: 'Delete an API client (admins); its tokens stop working at once',
-        params: ClientIdParamsSchema,
-        response: { 204: NoContent, ...problemResponses(401, 403, 404) },
-      },
-    },
-    async (request, reply) => {
-      await identity.deleteApiClient(app, request.caller, request.params.clientId);
       return reply.code(204).send();
     },
   );

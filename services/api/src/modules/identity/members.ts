@@ -1,0 +1,113 @@
+import type { AddMemberRequestSchema } from '@cg/contracts';
+import type { z } from 'zod';
+import { decodeCursor, toPage } from '../../lib/cursor.js';
+import { isUniqueViolation } from '../../lib/db-errors.js';
+import { newId } from '../../lib/ids.js';
+import { conflict, notFound } from '../../lib/problems.js';
+import { requireAdmin } from '../../platform/scopes.js';
+import { type Caller, withCaller } from '../../platform/unit-of-work.js';
+import type { IdentityDeps } from './dependencies.js';
+import { requireStrongPassword } from './password-policy.js';
+import { hashPassword } from './passwords.js';
+import * as repo from './repository.js';
+import { memberView, userView } from './views.js';
+
+/** Who the caller is, and the organisation's members (administrators manage them). */
+
+type Deps = Pick<IdentityDeps, 'database'>;
+
+export function me(deps: Deps, caller: Caller) {
+  return withCaller(deps.database, caller, async (_trx, actor) => {
+    const organisation = { id: actor.organisationId, name: actor.organisationName, side: actor.side };
+    if (actor.kind === 'user') {
+      return { user: userView(actor), organisation, role: actor.role };
+    }
+    return {
+      client: { id: actor.id, clientId: actor.id, name: actor.name },
+      organisation,
+      scopes: actor.scopes,
+    };
+  });
+}
+
+export function listMembers(
+  deps: Deps,
+  caller: Caller,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  const afterId = decodeCursor(page.cursor, 'id');
+  return withCaller(deps.database, caller, async (trx, actor) => {
+    requireAdmin(actor);
+    const rows = await repo.listUsers(trx, { limit: page.limit, afterId });
+    return toPage(rows, page.limit, memberView, (row) => row.id);
+  });
+}
+
+export async function addMember(deps: Deps, caller: Caller, input: z.output<typeof AddMemberRequestSchema>) {
+  requireStrongPassword(input.password, [input.email, input.name], '/body/password');
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await withCaller(deps.database, caller, async (trx, actor, effects) => {
+      requireAdmin(actor);
+      const user = await repo.insertUser(trx, {
+        id: newId('usr'),
+        organisation_id: actor.organisationId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        password_hash: passwordHash,
+      });
+      effects.audit('member.added', {
+        subject: { type: 'user', id: user.id },
+        detail: { role: user.role },
+      });
+      return memberView(user);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_key'))
+      throw conflict('An account with this email address already exists.');
+    throw error;
+  }
+}
+
+export function changeMemberRole(
+  deps: Deps,
+  caller: Caller,
+  userId: string,
+  role: 'admin' | 'member' | 'viewer',
+) {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
+    requireAdmin(actor);
+    await repo.lockOrganisation(trx, actor.organisationId);
+    const user = await repo.findUser(trx, userId);
+    if (!user) throw notFound('member');
+    if (user.role === 'admin' && role !== 'admin' && (await repo.countAdmins(trx)) <= 1) {
+      throw conflict('The organisation needs at least one administrator: promote someone else first.');
+    }
+    const updated = await repo.updateUserRole(trx, userId, role);
+    if (!updated) throw notFound('member');
+    if (user.role !== role) {
+      effects.audit('member.role_changed', {
+        subject: { type: 'user', id: userId },
+        detail: { from: user.role, to: role },
+      });
+    }
+    return memberView(updated);
+  });
+}
+
+export function removeMember(deps: Deps, caller: Caller, userId: string) {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
+    requireAdmin(actor);
+    await repo.lockOrganisation(trx, actor.organisationId);
+    const user = await repo.findUser(trx, userId);
+    if (!user) throw notFound('member');
+    if (user.role === 'admin' && (await repo.countAdmins(trx)) <= 1) {
+      throw conflict('The last administrator cannot be removed: promote someone else first.');
+    }
+    await repo.deleteUser(trx, userId);
+    effects.audit('member.removed', {
+      subject: { type: 'user', id: userId },
+    });
+  });
+}

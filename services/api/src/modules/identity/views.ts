@@ -1,0 +1,23 @@
+/** How a person of the organisation is shown: to itself, and to its administrators. */
+export const userView = (user: {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'member' | 'viewer';
+}) => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+});
+
+export const memberView = (user: {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'member' | 'viewer';
+  created_at: Date;
+}) => ({
+  ...userView(user),
+  createdAt: user.created_at.toISOString(),
+});
