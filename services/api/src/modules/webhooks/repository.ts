@@ -127,17 +127,6 @@ export function listAttempts(
   return query.execute();
 }
 
-// --- the outbox ---------------------------------------------------------------------------
-
-/**
- * Writes the deliveries of a deal event to every subscribed endpoint of both parties, in the
- * caller's transaction (SECURITY DEFINER: the caller cannot see the other party's endpoints).
- */
-export async function fanOut(db: Kysely<DB>, dealEventId: string): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select webhook_fan_out(${dealEventId}) as n`.execute(db);
-  return Number(rows[0]?.n ?? 0);
-}
-
 // --- the worker (system path) ---------------------------------------------------------------
 
 export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
