@@ -1,8 +1,7 @@
 import type { Database, DB, OrgTransactionOptions } from '@cg/db';
 import type { Kysely } from 'kysely';
-import { type AuditEntry, appendAuditEntries } from './audit-log.js';
 import { type Actor, loadActor, type Principal } from './caller.js';
-import { type DealEvent, recordDealEvents } from './deal-timeline.js';
+import { type AuditEntry, appendAuditEntries, type DealEvent, recordDealEvents } from './effects.js';
 import { type IdempotencyClaim, markClaimCommitted } from './idempotency/service.js';
 
 /** What a request brings besides a caller, for work done before one exists (sign-in, sign-up). */

@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely';
 import { AppError, notFound } from '../../lib/problems.js';
 import type { Actor } from '../../platform/caller.js';
 import { type DealRow, type DealToWorkOn, findDealToWorkOn } from './repository.js';
-import { isClosed, sideOf } from './view.js';
 
 /**
  * The deal as the caller's organisation may work on it, with the side it is on, read (and with
@@ -44,3 +43,9 @@ export const dataKeyOf = (
   keyring: Keyring,
   deal: Pick<DealToWorkOn, 'id' | 'wrapped_key' | 'master_key_id'>,
 ) => unwrapDataKey(keyring, deal.id, deal.wrapped_key, deal.master_key_id);
+
+export const sideOf = (deal: Pick<DealRow, 'sales_org_id'>, organisationId: string): Side =>
+  deal.sales_org_id === organisationId ? 'sales' : 'procurement';
+
+export const isClosed = (deal: DealRow) =>
+  deal.status === 'won' || deal.status === 'lost' || deal.status === 'withdrawn';

@@ -8,7 +8,6 @@ import { type Caller, withCaller } from '../../platform/unit-of-work.js';
 import { dataKeyOf, requireDealParty } from './access.js';
 import type { DealRoomDeps } from './dependencies.js';
 import * as repo from './repository.js';
-import { roundsStateOf } from './view.js';
 
 type Deps = Pick<DealRoomDeps, 'database' | 'keyring'>;
 
@@ -108,7 +107,7 @@ export function submitAssessment(deps: Deps, caller: Caller, dealId: string) {
     const draft = await repo.findAssessment(trx, dealId, side);
     if (!draft) throw conflict('Save your assessment (PUT …/assessment) before submitting it.');
     const last = await repo.findLatestSubmissionFingerprint(trx, dealId, side);
-    const state = roundsStateOf(deal, {
+    const state = repo.roundsStateOf(deal, {
       sales: side === 'sales' ? (last?.content_fingerprint ?? null) : null,
       procurement: side === 'procurement' ? (last?.content_fingerprint ?? null) : null,
     });

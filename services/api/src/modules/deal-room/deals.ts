@@ -7,11 +7,11 @@ import { newSecret, sha256Hex } from '../../lib/secrets.js';
 import { readWithActor } from '../../platform/caller.js';
 import { requireScope } from '../../platform/scopes.js';
 import { type Caller, withCaller } from '../../platform/unit-of-work.js';
-import { dealParty, requireDealParty } from './access.js';
+import { dealParty, isClosed, requireDealParty } from './access.js';
 import { createDealKey } from './data-keys.js';
 import type { DealRoomDeps } from './dependencies.js';
 import * as repo from './repository.js';
-import { dealEtag, dealView, isClosed } from './view.js';
+import { dealEtag, dealView } from './view.js';
 
 const INVITATION_CODE_PREFIX = 'cgi_';
 

@@ -9,7 +9,6 @@ import { type Caller, withCaller } from '../../platform/unit-of-work.js';
 import { dealParty, requireDealParty } from './access.js';
 import type { DealRoomDeps } from './dependencies.js';
 import * as repo from './repository.js';
-import { roundsStateOf } from './view.js';
 
 /** A stored report as the API shows it, with the view `computeRoundReport` cut for the reader's side. */
 function reportView(row: Omit<repo.ReportRow, 'view_sales' | 'view_procurement'>, view: unknown) {
@@ -55,7 +54,7 @@ export function getAlignment(
       compute: (actor, row) => {
         const { deal } = dealParty(actor, repo.dealStateIn(row));
         const latest = repo.reportIn(row);
-        const state = roundsStateOf(deal);
+        const state = repo.roundsStateOf(deal);
         if (!latest) return alignmentJson({ status: 'awaiting_submissions', waitingFor: waitingFor(state) });
         const view = reportView(latest, latest.view);
         if (deal.round > latest.round)

@@ -1,4 +1,5 @@
 import type { DB } from '@cg/db';
+import { initialRoundsState, type RoundsState } from '@cg/domain';
 import { type AliasedSelectQueryBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { type ActorRow, defineActorRead } from '../../platform/caller.js';
 
@@ -208,6 +209,26 @@ export async function markInvitationUsed(db: Kysely<DB>, id: string, organisatio
     .set({ used_at: new Date(), used_by_organisation_id: organisationId })
     .where('id', '=', id)
     .execute();
+}
+
+/** The rounds state of the domain's machine, rebuilt from the deal's columns. */
+export function roundsStateOf(
+  deal: Pick<
+    DealRow,
+    'round' | 'round_budget' | 'report_ready' | 'sales_round_revision' | 'procurement_round_revision'
+  >,
+  lastFingerprint: RoundsState['lastFingerprint'] = { sales: null, procurement: null },
+): RoundsState {
+  return {
+    ...initialRoundsState(deal.round_budget),
+    round: deal.round,
+    reportReady: deal.report_ready,
+    submitted: {
+      sales: deal.sales_round_revision !== null,
+      procurement: deal.procurement_round_revision !== null,
+    },
+    lastFingerprint,
+  };
 }
 
 // --- data keys and assessments -------------------------------------------------------------

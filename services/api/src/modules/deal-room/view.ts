@@ -1,31 +1,5 @@
-import { initialRoundsState, type RoundsState, roundsLeft, type Side, waitingFor } from '@cg/domain';
-import type { DealRow } from './repository.js';
-
-/** The rounds state of the domain's machine, rebuilt from the deal's columns. */
-export function roundsStateOf(
-  deal: Pick<
-    DealRow,
-    'round' | 'round_budget' | 'report_ready' | 'sales_round_revision' | 'procurement_round_revision'
-  >,
-  lastFingerprint: RoundsState['lastFingerprint'] = { sales: null, procurement: null },
-): RoundsState {
-  return {
-    ...initialRoundsState(deal.round_budget),
-    round: deal.round,
-    reportReady: deal.report_ready,
-    submitted: {
-      sales: deal.sales_round_revision !== null,
-      procurement: deal.procurement_round_revision !== null,
-    },
-    lastFingerprint,
-  };
-}
-
-export const sideOf = (deal: Pick<DealRow, 'sales_org_id'>, organisationId: string): Side =>
-  deal.sales_org_id === organisationId ? 'sales' : 'procurement';
-
-export const isClosed = (deal: DealRow) =>
-  deal.status === 'won' || deal.status === 'lost' || deal.status === 'withdrawn';
+import { roundsLeft, waitingFor } from '@cg/domain';
+import { type DealRow, roundsStateOf } from './repository.js';
 
 export const dealEtag = (deal: Pick<DealRow, 'version'>) => `"d${deal.version}"`;
 

@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../../lib/db-errors.js';
 import { newId } from '../../lib/ids.js';
 import { AppError, conflict } from '../../lib/problems.js';
 import { constantTimeEqual, newSecret, sha256Hex } from '../../lib/secrets.js';
-import { appendAuditEntry } from '../../platform/audit-log.js';
+import { appendAuditEntry } from '../../platform/effects.js';
 import type { RequestContext } from '../../platform/unit-of-work.js';
 import type { IdentityDeps } from './dependencies.js';
 import { requireStrongPassword } from './password-policy.js';

@@ -1,7 +1,7 @@
 import type { Database, Keyring } from '@cg/db';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { appendAuditEntry } from '../../platform/audit-log.js';
+import { appendAuditEntry } from '../../platform/effects.js';
 import {
   type ClaimedDelivery,
   claimDueDeliveries,
