@@ -12,7 +12,7 @@ const FORMAT = 'v1';
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 
-export interface MasterKey {
+interface MasterKey {
   id: string;
   key: Buffer;
 }

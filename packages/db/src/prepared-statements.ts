@@ -9,7 +9,7 @@ import type pg from 'pg';
 const MAX_PREPARED_PER_CONNECTION = 1000;
 
 /** SQLSTATE of "cached plan must not change result type": a prepared statement outlived a schema change. */
-export const OUTDATED_PREPARED_STATEMENT = '0A000';
+const OUTDATED_PREPARED_STATEMENT = '0A000';
 
 type Send = (...args: unknown[]) => unknown;
 

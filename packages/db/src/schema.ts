@@ -7,14 +7,14 @@ import type { ColumnType } from 'kysely';
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export interface OrganisationsTable {
+interface OrganisationsTable {
   id: string;
   name: string;
   side: 'sales' | 'procurement';
   created_at: CreatedAt;
 }
 
-export interface UsersTable {
+interface UsersTable {
   id: string;
   organisation_id: string;
   email: string;
@@ -25,7 +25,7 @@ export interface UsersTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface ApiClientsTable {
+interface ApiClientsTable {
   id: string;
   organisation_id: string;
   name: string;
@@ -35,7 +35,7 @@ export interface ApiClientsTable {
   created_at: CreatedAt;
 }
 
-export interface RefreshTokensTable {
+interface RefreshTokensTable {
   id: string;
   organisation_id: string;
   user_id: string;
@@ -47,7 +47,7 @@ export interface RefreshTokensTable {
   revoked_at: Timestamp | null;
 }
 
-export interface AuditEventsTable {
+interface AuditEventsTable {
   id: string;
   organisation_id: string;
   /** Set by the chaining trigger. */
@@ -66,7 +66,7 @@ export interface AuditEventsTable {
 
 type Side = 'sales' | 'procurement';
 
-export interface DealsTable {
+interface DealsTable {
   id: string;
   title: string;
   description: string | null;
@@ -91,7 +91,7 @@ export interface DealsTable {
   procurement_revision: number | null;
 }
 
-export interface InvitationsTable {
+interface InvitationsTable {
   id: string;
   deal_id: string;
   organisation_id: string;
@@ -103,7 +103,7 @@ export interface InvitationsTable {
   voided_at: Timestamp | null;
 }
 
-export interface DealKeysTable {
+interface DealKeysTable {
   deal_id: string;
   wrapped_key: string;
   master_key_id: string;
@@ -111,7 +111,7 @@ export interface DealKeysTable {
   rewrapped_at: Timestamp | null;
 }
 
-export interface AssessmentsTable {
+interface AssessmentsTable {
   deal_id: string;
   side: Side;
   organisation_id: string;
@@ -125,7 +125,7 @@ export interface AssessmentsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface AssessmentSubmissionsTable {
+interface AssessmentSubmissionsTable {
   deal_id: string;
   side: Side;
   revision: number;
@@ -136,7 +136,7 @@ export interface AssessmentSubmissionsTable {
   submitted_at: CreatedAt;
 }
 
-export interface AlignmentReportsTable {
+interface AlignmentReportsTable {
   deal_id: string;
   version: number;
   round: number;
@@ -149,7 +149,7 @@ export interface AlignmentReportsTable {
   view_procurement: ColumnType<Record<string, unknown>, string, never>;
 }
 
-export interface DealEventsTable {
+interface DealEventsTable {
   id: string;
   deal_id: string;
   occurred_at: CreatedAt;
@@ -158,7 +158,7 @@ export interface DealEventsTable {
   data: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
-export interface MilestonesTable {
+interface MilestonesTable {
   id: string;
   deal_id: string;
   title: string;
@@ -170,7 +170,7 @@ export interface MilestonesTable {
   version: ColumnType<number, number | undefined, number>;
 }
 
-export interface IdempotencyKeysTable {
+interface IdempotencyKeysTable {
   /** Who may replay: the organisation and caller, or an address hash before sign-in. */
   scope: string;
   key: string;
@@ -185,7 +185,7 @@ export interface IdempotencyKeysTable {
   expires_at: Timestamp;
 }
 
-export type WebhookEventType =
+type WebhookEventType =
   | 'deal.joined'
   | 'assessment.submitted'
   | 'round.opened'
@@ -193,7 +193,7 @@ export type WebhookEventType =
   | 'milestone.changed'
   | 'deal.closed';
 
-export interface WebhookEndpointsTable {
+interface WebhookEndpointsTable {
   id: string;
   organisation_id: string;
   url: string;
@@ -211,7 +211,7 @@ export interface WebhookEndpointsTable {
   created_at: CreatedAt;
 }
 
-export interface WebhookDeliveriesTable {
+interface WebhookDeliveriesTable {
   /** The `webhook-id` of every attempt of this event to this endpoint. */
   id: string;
   organisation_id: string;
@@ -233,7 +233,7 @@ export interface WebhookDeliveriesTable {
   created_at: CreatedAt;
 }
 
-export interface WebhookAttemptsTable {
+interface WebhookAttemptsTable {
   delivery_id: string;
   attempt: number;
   /** Insertion order, for the delivery log's pages. */

@@ -92,7 +92,7 @@ export function isRating(value: number): boolean {
   return Number.isInteger(value) && value >= RATING_MIN && value <= RATING_MAX;
 }
 
-export function isDisclosureLevel(value: string): value is DisclosureLevel {
+function isDisclosureLevel(value: string): value is DisclosureLevel {
   return (DISCLOSURE_LEVELS as readonly string[]).includes(value);
 }
 

@@ -18,7 +18,7 @@ import {
 } from '../src/index.js';
 
 /** Every property runs at least this many cases. */
-export const PROPERTY_RUNS = 1000;
+const PROPERTY_RUNS = 1000;
 
 /** The part of a tap test a property needs; keeps this helper independent of tap's plugin types. */
 interface Reporter {
@@ -41,14 +41,14 @@ export const category = fc.constantFrom(...OBJECTIVE_CATEGORIES);
 export const disclosureLevel = fc.constantFrom<DisclosureLevel>(...DISCLOSURE_LEVELS);
 
 /** Any note the contract accepts, including the empty string; undefined means "no note". */
-export const anyNote: fc.Arbitrary<string | undefined> = fc.option(fc.string({ maxLength: 40 }), {
+const anyNote: fc.Arbitrary<string | undefined> = fc.option(fc.string({ maxLength: 40 }), {
   nil: undefined,
 });
 
 /** A note that cannot occur in a report by accident, to scan disclosed output for leaks. */
 export const plantedNote: fc.Arbitrary<string | undefined> = fc.uuid().map((id) => `private-note-${id}`);
 
-export const threeCategories: fc.Arbitrary<[ObjectiveCategory, ObjectiveCategory, ObjectiveCategory]> = fc
+const threeCategories: fc.Arbitrary<[ObjectiveCategory, ObjectiveCategory, ObjectiveCategory]> = fc
   .uniqueArray(category, { minLength: 3, maxLength: 3 })
   .map(([first, second, third]) => {
     if (first === undefined || second === undefined || third === undefined) throw new Error('expected 3');
@@ -94,9 +94,6 @@ export function assessment(note: fc.Arbitrary<string | undefined> = anyNote): fc
       disclosure: generated.disclosure,
     }));
 }
-
-/** Notes at the contract's length limit are valid too. */
-export const longNote: fc.Arbitrary<string | undefined> = fc.constant('n'.repeat(NOTE_MAX_LENGTH));
 
 const instant = fc
   .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 11, 31) })

@@ -53,7 +53,6 @@ const EXTERNAL = [
   '@electric-sql/pglite',
   '@fastify/swagger-ui',
   'pino',
-  'pino-pretty',
   'pg-native',
 ];
 

@@ -21,7 +21,7 @@ export interface Ceiling {
   maxMs: number;
 }
 
-export type Reservation =
+type Reservation =
   | { ok: true; release: () => Promise<void> }
   /** `refused` is the index of the counter that refused, or `ceiling`. */
   | { ok: false; refused: number | 'ceiling'; retryAfterMs: number };

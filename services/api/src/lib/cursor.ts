@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from './problems.js';
 
 /** Opaque list cursors: the sort key of the last item, so a page never skips or repeats rows. */
-export function encodeCursor(key: string | number): string {
+function encodeCursor(key: string | number): string {
   return Buffer.from(JSON.stringify({ k: key })).toString('base64url');
 }
 

@@ -45,5 +45,3 @@ export function newId(prefix: IdPrefix): string {
   for (let i = 0, bits = random; i < 16; i++, bits >>= 5n) tail = CROCKFORD[Number(bits & 31n)] + tail;
   return `${prefix}_${head}${tail}`;
 }
-
-export const hasPrefix = (id: string, prefix: IdPrefix) => id.startsWith(`${prefix}_`);

@@ -31,5 +31,4 @@ export function problemBody(type: ProblemType, detail: string, errors?: Validati
 
 export const notFound = (what = 'resource') => new AppError('not-found', `The ${what} does not exist.`);
 export const conflict = (detail: string) => new AppError('conflict', detail);
-export const forbidden = (detail: string) => new AppError('forbidden', detail);
 export const unprocessable = (detail: string) => new AppError('unprocessable-request', detail);

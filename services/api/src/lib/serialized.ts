@@ -3,7 +3,7 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 
 /** The content type of a body a route sends already serialised; Fastify sends such a string as it is. */
-export const JSON_BODY = 'application/json; charset=utf-8';
+const JSON_BODY = 'application/json; charset=utf-8';
 
 /**
  * A response body checked against its schema and serialised exactly as the route's own

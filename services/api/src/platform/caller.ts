@@ -37,7 +37,7 @@ export interface UserActor extends ActorBase {
   email: string;
   name: string;
 }
-export interface ClientActor extends ActorBase {
+interface ClientActor extends ActorBase {
   kind: 'client';
   name: string;
   scopes: Scope[];
@@ -58,10 +58,7 @@ export interface ActorRow {
  * The caller's row as a sub-query (`actor`), one shape for users and clients, so that a read can
  * select it in the same statement as its own rows.
  */
-export function actorQuery(
-  db: Kysely<DB>,
-  principal: Principal,
-): AliasedSelectQueryBuilder<ActorRow, 'actor'> {
+function actorQuery(db: Kysely<DB>, principal: Principal): AliasedSelectQueryBuilder<ActorRow, 'actor'> {
   if (principal.kind === 'user') {
     return db
       .selectFrom('users')

@@ -3,7 +3,7 @@ import { AppError } from '../lib/problems.js';
 import { sha256Hex } from '../lib/secrets.js';
 
 /** A reserved attempt: it counts as a failure unless released. */
-export interface HeldAttempt {
+interface HeldAttempt {
   /** The attempt does not count (it succeeded, or never reached the check). Idempotent. */
   release(): Promise<void>;
 }

@@ -10,7 +10,7 @@ import { AppError, problemBody } from '../lib/problems.js';
 
 const RETRY_AFTER_UNAVAILABLE_SECONDS = '5';
 
-export function sendProblem(
+function sendProblem(
   reply: FastifyReply,
   type: ProblemType,
   detail: string,

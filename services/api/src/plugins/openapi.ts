@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
-export const OPENAPI_INFO = {
+const OPENAPI_INFO = {
   title: 'Common Ground API',
   version: '1.0.0',
   license: { name: 'Proprietary', url: 'https://common-ground.example/terms' },
@@ -86,7 +86,7 @@ function declareCommonProblems(document: Document): Document {
  * style by 'unsafe-inline'. After an upgrade of @fastify/swagger-ui, the Chromium test in
  * `services/portal/test/e2e.test.ts` reports a violation if the logo's style has changed.
  */
-export const SWAGGER_UI_LOGO_STYLE = '.logo_small_svg__cls-2{fill:#fff}.logo_small_svg__cls-3{fill:#85ea2d}';
+const SWAGGER_UI_LOGO_STYLE = '.logo_small_svg__cls-2{fill:#fff}.logo_small_svg__cls-3{fill:#85ea2d}';
 export const SWAGGER_UI_STYLE_HASH = `'sha256-${createHash('sha256').update(SWAGGER_UI_LOGO_STYLE).digest('base64')}'`;
 
 function allowSwaggerLogoStyle(header: string): string {

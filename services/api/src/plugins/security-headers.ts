@@ -11,7 +11,7 @@ import fp from 'fastify-plugin';
  * browsers that predate it). No `upgrade-insecure-requests`: a plain-http deployment (local
  * development, a TLS-terminating proxy) must still load its own assets.
  */
-export const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
   'base-uri': ["'self'"],
   'connect-src': ["'self'"],
@@ -25,7 +25,7 @@ export const CONTENT_SECURITY_POLICY = {
   'style-src': ["'self'"],
 } as const satisfies Record<string, readonly string[]>;
 
-export const HELMET_OPTIONS: FastifyHelmetOptions = {
+const HELMET_OPTIONS: FastifyHelmetOptions = {
   global: true,
   contentSecurityPolicy: {
     useDefaults: false,

@@ -16,7 +16,7 @@ export interface TestApp {
   logs: string[];
 }
 
-export function testConfig(overrides: Partial<Config> = {}): Config {
+function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...parseConfig({ LOG_LEVEL: 'info' }),
     JWT_SECRET: randomBytes(32).toString('base64url'),

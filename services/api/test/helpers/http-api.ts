@@ -9,7 +9,7 @@ import { PASSWORD, uniqueEmail } from './identity.js';
  * request that never answers fails the test with a clear message instead of stalling it.
  */
 
-export const HANG_DETECTOR_MS = 10_000;
+const HANG_DETECTOR_MS = 10_000;
 
 export interface HttpReply {
   status: number;

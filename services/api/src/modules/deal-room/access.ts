@@ -44,7 +44,7 @@ export const dataKeyOf = (
   deal: Pick<DealToWorkOn, 'id' | 'wrapped_key' | 'master_key_id'>,
 ) => unwrapDataKey(keyring, deal.id, deal.wrapped_key, deal.master_key_id);
 
-export const sideOf = (deal: Pick<DealRow, 'sales_org_id'>, organisationId: string): Side =>
+const sideOf = (deal: Pick<DealRow, 'sales_org_id'>, organisationId: string): Side =>
   deal.sales_org_id === organisationId ? 'sales' : 'procurement';
 
 export const isClosed = (deal: DealRow) =>

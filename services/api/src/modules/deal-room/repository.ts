@@ -82,7 +82,7 @@ export type DealState = Pick<DealRow, Unqualified<(typeof DEAL_STATE_COLUMNS)[nu
  * The caller's row with the deal's parties and round state beside it (null when the caller's
  * organisation is no party to it), for a read to join more to in one statement.
  */
-export function selectActorWithDealState(
+function selectActorWithDealState(
   db: Kysely<DB>,
   actor: AliasedSelectQueryBuilder<ActorRow, 'actor'>,
   dealId: string,

@@ -15,7 +15,7 @@ const ARGON2_OPTIONS: Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2,
 export const argon2Slots = pLimit(availableParallelism());
 
 /** Waiting places by default: eight per core, about half a second of work at ~50 ms a hash. */
-export const DEFAULT_ARGON2_QUEUE_MAX = availableParallelism() * 8;
+const DEFAULT_ARGON2_QUEUE_MAX = availableParallelism() * 8;
 let queueMax = DEFAULT_ARGON2_QUEUE_MAX;
 
 /**

@@ -25,7 +25,7 @@ const requestContext = (request: { id: string; ip: string }) => ({ requestId: re
 
 const NoContent = z.undefined().describe('Done.');
 
-export const REFRESH_COOKIE = 'cg_refresh';
+const REFRESH_COOKIE = 'cg_refresh';
 const SESSION_PATH = '/v1/auth/session';
 
 /** Sign-up and the OAuth 2.0 token endpoints: no access token needed. */

@@ -1,7 +1,7 @@
 import type { DB } from '@cg/db';
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 
-export type EndpointRow = Selectable<DB['webhook_endpoints']>;
+type EndpointRow = Selectable<DB['webhook_endpoints']>;
 
 const ENDPOINT_COLUMNS = [
   'id',

@@ -8,7 +8,7 @@ import { type Keyring, openWithKeyring, sealWithKeyring } from '@cg/db';
  */
 
 /** Standard Webhooks: `whsec_` + base64 of 24–64 random bytes. */
-export const SECRET_PREFIX = 'whsec_';
+const SECRET_PREFIX = 'whsec_';
 const SECRET_BYTES = 32;
 
 export function newEndpointSecret(): string {

@@ -20,9 +20,9 @@ export interface WebhookDeps {
 type Deps = WebhookDeps;
 
 /** Enough for staging, production and a few integrations; each one costs every deal event a row. */
-export const MAX_ENDPOINTS_PER_ORGANISATION = 20;
+const MAX_ENDPOINTS_PER_ORGANISATION = 20;
 /** How long a replaced secret keeps signing after a rotation. */
-export const ROTATION_GRACE_MS = 24 * 3_600_000;
+const ROTATION_GRACE_MS = 24 * 3_600_000;
 
 function endpointView(row: repo.EndpointSummary) {
   return {

@@ -9,7 +9,7 @@ import { signingKey } from './secret-box.js';
  * rotation a receiver holding either secret can verify.
  */
 
-export function sign(secret: string, webhookId: string, timestamp: number, body: string): string {
+function sign(secret: string, webhookId: string, timestamp: number, body: string): string {
   const mac = createHmac('sha256', signingKey(secret)).update(`${webhookId}.${timestamp}.${body}`);
   return `v1,${mac.digest('base64')}`;
 }

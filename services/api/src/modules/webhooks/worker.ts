@@ -32,7 +32,7 @@ interface WorkerConfig {
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: boolean;
 }
 
-export interface WebhookWorkerDeps {
+interface WebhookWorkerDeps {
   database: Database;
   keyring: Keyring;
   config: WorkerConfig;
@@ -77,13 +77,13 @@ export function settle(
   return { outcome: 'retrying', retryInSeconds: Math.max(withJitter(scheduled), asked) };
 }
 
-export interface WebhookWorker {
+interface WebhookWorker {
   start(): void;
   /** Stops claiming, interrupts requests in flight (they are retried at once) and waits for them. */
   stop(): Promise<void>;
 }
 
-export function createWebhookWorker({ database, keyring, config, log }: WebhookWorkerDeps): WebhookWorker {
+function createWebhookWorker({ database, keyring, config, log }: WebhookWorkerDeps): WebhookWorker {
   const leaseSeconds = Math.ceil(config.WEBHOOK_TIMEOUT_MS / 1000) + LEASE_MARGIN_SECONDS;
   const shutdown = new AbortController();
   const inFlight = new Set<Promise<void>>();

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../lib/problems.js';
 import * as repo from './repository.js';
 
-export const IDEMPOTENCY_TTL_HOURS = 24;
+const IDEMPOTENCY_TTL_HOURS = 24;
 
 export interface StoredReply {
   statusCode: number;
