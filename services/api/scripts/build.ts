@@ -48,13 +48,7 @@ const BUILD_CONFIGURATION = [fileURLToPath(import.meta.url), path.join(REPO_ROOT
  * worker threads by name (pino's transports). Each must be a dependency of this package, so that
  * it resolves from `dist/`.
  */
-const EXTERNAL = [
-  '@node-rs/argon2',
-  '@electric-sql/pglite',
-  '@fastify/swagger-ui',
-  'pino',
-  'pg-native',
-];
+const EXTERNAL = ['@node-rs/argon2', '@electric-sql/pglite', '@fastify/swagger-ui', 'pino', 'pg-native'];
 
 /**
  * Compiles the server ahead of time instead of at every start (tsx): it starts faster and keeps
