@@ -8,7 +8,6 @@ import {
   type Assessment,
   DISCLOSURE_LEVELS,
   type DisclosureLevel,
-  NOTE_MAX_LENGTH,
   OBJECTIVE_CATEGORIES,
   type Objective,
   type ObjectiveCategory,
