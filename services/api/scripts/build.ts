@@ -44,11 +44,20 @@ const BUILD_CONFIGURATION = [fileURLToPath(import.meta.url), path.join(REPO_ROOT
 
 /**
  * Loaded from node_modules at run time rather than bundled: native code (Argon2), WebAssembly and
- * data files found beside their own modules (PGlite, Swagger UI's assets), and modules started in
- * worker threads by name (pino's transports). Each must be a dependency of this package, so that
- * it resolves from `dist/`.
+ * data files found beside their own modules (PGlite, Swagger UI's assets), modules started in
+ * worker threads by name (pino's transports), and the password lists, loaded on the first password
+ * check rather than parsed at every start. Each must be a dependency of this package, so that it
+ * resolves from `dist/`.
  */
-const EXTERNAL = ['@node-rs/argon2', '@electric-sql/pglite', '@fastify/swagger-ui', 'pino', 'pg-native'];
+const EXTERNAL = [
+  '@node-rs/argon2',
+  '@electric-sql/pglite',
+  '@fastify/swagger-ui',
+  'pino',
+  'pg-native',
+  '@zxcvbn-ts/core',
+  '@zxcvbn-ts/language-common',
+];
 
 /**
  * Compiles the server ahead of time instead of at every start (tsx): it starts faster and keeps

@@ -44,7 +44,7 @@ export function listMembers(
 }
 
 export async function addMember(deps: Deps, caller: Caller, input: z.output<typeof AddMemberRequestSchema>) {
-  requireStrongPassword(input.password, [input.email, input.name], '/body/password');
+  await requireStrongPassword(input.password, [input.email, input.name], '/body/password');
   const passwordHash = await hashPassword(input.password);
   try {
     return await withCaller(deps.database, caller, async (trx, actor, effects) => {

@@ -1,5 +1,5 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+// The English messages only: the bundle leaves out the English package's dictionaries.
 import { translations } from '@zxcvbn-ts/language-en';
 import { AppError } from '../../lib/problems.js';
 
@@ -13,12 +13,17 @@ import { AppError } from '../../lib/problems.js';
  */
 const MINIMUM_SCORE = 3;
 
-// The lists take about 13 MiB of heap: built on the first check, not at start-up.
-let checker: ZxcvbnFactory | undefined;
+// The lists take about 13 MiB of heap and 1.6 MB of code: loaded on the first check, not at
+// start-up (the bundle leaves them in node_modules).
+let checker: Promise<ZxcvbnFactory> | undefined;
 const strength = () => {
-  // Only the English messages are imported from the English package: its dictionaries are
-  // left out of the bundle.
-  checker ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs, translations });
+  checker ??= (async () => {
+    const [{ ZxcvbnFactory }, common] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+    ]);
+    return new ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs, translations });
+  })();
   return checker;
 };
 
@@ -38,10 +43,14 @@ function contextWords(context: string[]): string[] {
  * Refuses a weak password with a 400 whose `errors` say why at `path`; `context` lists what the
  * password must not be built from (the email, the person's and organisation's names).
  */
-export function requireStrongPassword(password: string, context: string[], path: string): void {
+export async function requireStrongPassword(
+  password: string,
+  context: string[],
+  path: string,
+): Promise<void> {
   const words = contextWords(context);
   const lower = password.toLowerCase();
-  const result = strength().check(password, words);
+  const result = (await strength()).check(password, words);
   let reason: string | undefined;
   if (words.includes(lower)) {
     reason = 'must not be your email address or a name';

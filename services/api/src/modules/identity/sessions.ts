@@ -37,7 +37,7 @@ export async function signup(
   const requestId = request.requestId;
   const organisationId = newId('org');
   const userId = newId('usr');
-  requireStrongPassword(
+  await requireStrongPassword(
     input.user.password,
     [input.user.email, input.user.name, input.organisation.name],
     '/body/user/password',
