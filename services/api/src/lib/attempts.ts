@@ -46,6 +46,19 @@ export const paceMs = (count: number, ceiling: Pick<Ceiling, 'threshold' | 'base
  * In-process counts: one JavaScript turn is atomic, so no two requests of this process can both
  * take the last place. Expired entries are swept every minute (call `close` to stop the sweep).
  */
+/** A reservation that gives its place back once, however often `release` is called. */
+function reserved(giveBack: () => Promise<void>) {
+  let released = false;
+  return {
+    ok: true as const,
+    release: async () => {
+      if (released) return;
+      released = true;
+      await giveBack();
+    },
+  };
+}
+
 export function memoryAttemptStore(now: () => number = Date.now): AttemptStore & {
   close(): void;
   readonly size: number;
@@ -99,18 +112,12 @@ export function memoryAttemptStore(now: () => number = Date.now): AttemptStore &
       for (const counter of counters) increment(counter.key, counter.windowMs);
       if (ceiling) increment(ceiling.key, ceiling.windowMs);
       const keys = [...counters.map((counter) => counter.key), ...(ceiling ? [ceiling.key] : [])];
-      let released = false;
-      return {
-        ok: true,
-        release: async () => {
-          if (released) return;
-          released = true;
-          for (const key of keys) {
-            const entry = live(key);
-            if (entry && entry.count > 0) entry.count -= 1;
-          }
-        },
-      };
+      return reserved(async () => {
+        for (const key of keys) {
+          const entry = live(key);
+          if (entry && entry.count > 0) entry.count -= 1;
+        }
+      });
     },
   };
 }
@@ -199,19 +206,13 @@ export function redisAttemptStore(
       const [ok, refused, wait] = result;
       if (!ok) return { ok: false, refused: refused < 0 ? 'ceiling' : refused - 1, retryAfterMs: wait };
       const counted = keys.slice(0, counters.length + (ceiling ? 1 : 0));
-      let released = false;
-      return {
-        ok: true,
-        release: async () => {
-          if (released) return;
-          released = true;
-          try {
-            await redis.eval(RELEASE, counted.length, ...counted);
-          } catch (error) {
-            onError(error);
-          }
-        },
-      };
+      return reserved(async () => {
+        try {
+          await redis.eval(RELEASE, counted.length, ...counted);
+        } catch (error) {
+          onError(error);
+        }
+      });
     },
   };
 }

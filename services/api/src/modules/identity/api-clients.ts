@@ -1,11 +1,11 @@
 import type { CreateApiClientRequestSchema, Scope } from '@cg/contracts';
 import type { z } from 'zod';
-import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { notFound } from '../../lib/problems.js';
 import { newSecret, sha256Hex } from '../../lib/secrets.js';
 import { requireAdmin } from '../../platform/scopes.js';
 import { type Caller, withCaller } from '../../platform/unit-of-work.js';
+import { adminPage, type PageQuery } from './admin-page.js';
 import type { IdentityDeps } from './dependencies.js';
 import * as repo from './repository.js';
 
@@ -47,18 +47,8 @@ export function createApiClient(
   });
 }
 
-export function listApiClients(
-  deps: Deps,
-  caller: Caller,
-  page: { limit: number; cursor?: string | undefined },
-) {
-  const afterId = decodeCursor(page.cursor, 'id');
-  return withCaller(deps.database, caller, async (trx, actor) => {
-    requireAdmin(actor);
-    const rows = await repo.listApiClients(trx, { limit: page.limit, afterId });
-    return toPage(rows, page.limit, clientView, (row) => row.id);
-  });
-}
+export const listApiClients = (deps: Deps, caller: Caller, page: PageQuery) =>
+  adminPage(deps, caller, page, repo.listApiClients, clientView);
 
 export function deleteApiClient(deps: Deps, caller: Caller, clientId: string) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {

@@ -1,11 +1,11 @@
 import type { AddMemberRequestSchema } from '@cg/contracts';
 import type { z } from 'zod';
-import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { newId } from '../../lib/ids.js';
 import { conflict, notFound } from '../../lib/problems.js';
 import { requireAdmin } from '../../platform/scopes.js';
 import { type Caller, withCaller } from '../../platform/unit-of-work.js';
+import { adminPage, type PageQuery } from './admin-page.js';
 import type { IdentityDeps } from './dependencies.js';
 import { requireStrongPassword } from './password-policy.js';
 import { hashPassword } from './passwords.js';
@@ -30,18 +30,8 @@ export function me(deps: Deps, caller: Caller) {
   });
 }
 
-export function listMembers(
-  deps: Deps,
-  caller: Caller,
-  page: { limit: number; cursor?: string | undefined },
-) {
-  const afterId = decodeCursor(page.cursor, 'id');
-  return withCaller(deps.database, caller, async (trx, actor) => {
-    requireAdmin(actor);
-    const rows = await repo.listUsers(trx, { limit: page.limit, afterId });
-    return toPage(rows, page.limit, memberView, (row) => row.id);
-  });
-}
+export const listMembers = (deps: Deps, caller: Caller, page: PageQuery) =>
+  adminPage(deps, caller, page, repo.listUsers, memberView);
 
 export async function addMember(deps: Deps, caller: Caller, input: z.output<typeof AddMemberRequestSchema>) {
   await requireStrongPassword(input.password, [input.email, input.name], '/body/password');
