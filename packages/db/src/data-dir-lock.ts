@@ -117,6 +117,39 @@ function askHolder(address: string): Promise<DataDirHolder | undefined | 'gone'>
   });
 }
 
+/** Binds `server` to the lock's address, or throws DataDirLockedError naming the process that holds it. */
+async function listenUnlessHeld(server: net.Server, dir: string, address: string, file: string | undefined) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await listen(server, address);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      await clearGoneHolder(dir, address, file, attempt >= 2);
+    }
+  }
+}
+
+/**
+ * After a bind found the address taken: throws DataDirLockedError unless the holder is gone (and
+ * this was not the last attempt), so that the bind can be tried again.
+ */
+async function clearGoneHolder(dir: string, address: string, file: string | undefined, lastAttempt: boolean) {
+  const answer = await askHolder(address);
+  if (answer !== 'gone' || lastAttempt) {
+    throw new DataDirLockedError(dir, answer === 'gone' ? undefined : answer);
+  }
+  // The holder died between our bind and our question (abstract namespace, named pipe), or
+  // left its socket file behind (fallback): try again, after removing a stale file.
+  if (file) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // someone else removed it
+    }
+  }
+}
+
 /**
  * Takes the lock on `dir` (created if missing) for this process, or throws DataDirLockedError
  * naming the process that holds it. The lock does not keep the process alive; it is released by
@@ -135,27 +168,7 @@ export async function lockDataDir(dir: string, kind = platformKind()): Promise<D
     socket.on('error', () => undefined);
     socket.end(`${JSON.stringify(holder)}\n`);
   });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await listen(server, address);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-      const answer = await askHolder(address);
-      if (answer !== 'gone' || attempt >= 2) {
-        throw new DataDirLockedError(real, answer === 'gone' ? undefined : answer);
-      }
-      // The holder died between our bind and our question (abstract namespace, named pipe), or
-      // left its socket file behind (fallback): try again, after removing a stale file.
-      if (file) {
-        try {
-          unlinkSync(file);
-        } catch {
-          // someone else removed it
-        }
-      }
-    }
-  }
+  await listenUnlessHeld(server, real, address, file);
   server.unref();
   let released: Promise<void> | undefined;
   return {

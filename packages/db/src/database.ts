@@ -109,23 +109,25 @@ const CONNECTION_ERROR_CODES = new Set([
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof DatabaseUnavailableError) return true;
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string') {
-      if (CONNECTION_ERROR_CODES.has(code)) return true;
-      // 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now
-      if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
-    }
-    if (
-      typeof message === 'string' &&
-      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
-        message,
-      )
-    ) {
-      return true;
-    }
+    if (e instanceof DatabaseUnavailableError || isConnectionFailure(e)) return true;
   }
   return false;
+}
+
+/** One link of an error's cause chain, by its code or its message alone. */
+function isConnectionFailure(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (CONNECTION_ERROR_CODES.has(code)) return true;
+    // 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now
+    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+  }
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      message,
+    )
+  );
 }
 
 /** The planner settings of `indexOrderedPage`, for the rest of the transaction. */

@@ -112,6 +112,8 @@ export function parseConfig(env: Record<string, string | undefined>): RawConfig 
 
 const SECRETS_FILE = 'secrets.json';
 
+type StoredSecrets = { JWT_SECRET?: string; MASTER_KEY?: string };
+
 /**
  * Fills in `JWT_SECRET` and `MASTER_KEY`. With PostgreSQL they must be given, since replicas
  * have to share them. With the embedded database they are generated on first start into
@@ -128,36 +130,48 @@ export function resolveSecrets(raw: RawConfig): Config {
   }
   mkdirSync(raw.DATA_DIR, { recursive: true });
   const file = path.join(raw.DATA_DIR, SECRETS_FILE);
-  let stored: { JWT_SECRET?: string; MASTER_KEY?: string } = {};
-  let found = true;
-  try {
-    stored = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
-    }
-    found = false;
-  }
+  const { stored, found } = readSecretsFile(file);
   // Only what the environment does not give is generated and kept.
   const toStore = { ...stored };
   if (!JWT_SECRET) toStore.JWT_SECRET ??= randomBytes(48).toString('base64url');
   if (!MASTER_KEY) toStore.MASTER_KEY ??= randomBytes(32).toString('base64');
   if (toStore.JWT_SECRET !== stored.JWT_SECRET || toStore.MASTER_KEY !== stored.MASTER_KEY) {
-    try {
-      // A new file only if there was none: of two first starts on one DATA_DIR (the data folder's
-      // lock refuses one later), both must go on with the same keys, the first writer's.
-      writeFileSync(file, `${JSON.stringify(toStore, null, 2)}\n`, { mode: 0o600, flag: found ? 'w' : 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return resolveSecrets(raw);
-      throw error;
-    }
-    chmodSync(file, 0o600);
+    if (!writeSecretsFile(file, toStore, found)) return resolveSecrets(raw);
   }
   const next = {
     JWT_SECRET: JWT_SECRET ?? toStore.JWT_SECRET ?? '',
     MASTER_KEY: MASTER_KEY ?? toStore.MASTER_KEY ?? '',
   };
   return { ...raw, ...next };
+}
+
+/** The secrets kept in `file`; `found` is false when there is no file yet. */
+function readSecretsFile(file: string): { stored: StoredSecrets; found: boolean } {
+  try {
+    return { stored: JSON.parse(readFileSync(file, 'utf8')), found: true };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    return { stored: {}, found: false };
+  }
+}
+
+/**
+ * Keeps `secrets` in `file`, readable by the owner only. False when `found` was false and another
+ * process created the file meanwhile: its secrets are the ones to use.
+ */
+function writeSecretsFile(file: string, secrets: StoredSecrets, found: boolean): boolean {
+  try {
+    // A new file only if there was none: of two first starts on one DATA_DIR (the data folder's
+    // lock refuses one later), both must go on with the same keys, the first writer's.
+    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: found ? 'w' : 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  chmodSync(file, 0o600);
+  return true;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

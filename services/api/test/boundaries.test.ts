@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 
 /*
- * The house's boundaries are kept by the linter (biome.json, `noRestrictedImports` per folder):
+ * The house's boundaries are kept by the linter (biome.jsonc, `noRestrictedImports` per folder):
  * a module reaches another only through its index.ts; platform/ never imports a module or a
  * plugin; lib/ imports nothing of the app. Each rule is tried on a probe file placed, in a
  * scratch copy of the project's lint configuration, where the rule applies.
@@ -17,7 +17,7 @@ const BIOME = path.join(ROOT, 'node_modules', '.bin', 'biome');
 function lint(t: { teardown(fn: () => void): void }, file: string, source: string) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'cg-boundaries-'));
   t.teardown(() => rmSync(scratch, { recursive: true, force: true }));
-  copyFileSync(path.join(ROOT, 'biome.json'), path.join(scratch, 'biome.json'));
+  copyFileSync(path.join(ROOT, 'biome.jsonc'), path.join(scratch, 'biome.jsonc'));
   mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
   writeFileSync(path.join(scratch, file), source);
   const result = spawnSync(BIOME, ['lint', '--vcs-enabled=false', '--only=style/noRestrictedImports', file], {

@@ -26,6 +26,8 @@ type Reservation =
   /** `refused` is the index of the counter that refused, or `ceiling`. */
   | { ok: false; refused: number | 'ceiling'; retryAfterMs: number };
 
+type Refusal = Extract<Reservation, { ok: false }>;
+
 /**
  * Reserves an attempt against several limits at once, atomically: either every counter (and the
  * ceiling's count) goes up by one, or — when any of them is full — none does. A reservation is
@@ -42,10 +44,6 @@ export const paceMs = (count: number, ceiling: Pick<Ceiling, 'threshold' | 'base
     Math.floor(ceiling.baseMs * 2 ** Math.floor((count - ceiling.threshold) / ceiling.threshold)),
   );
 
-/**
- * In-process counts: one JavaScript turn is atomic, so no two requests of this process can both
- * take the last place. Expired entries are swept every minute (call `close` to stop the sweep).
- */
 /** A reservation that gives its place back once, however often `release` is called. */
 function reserved(giveBack: () => Promise<void>) {
   let released = false;
@@ -59,6 +57,10 @@ function reserved(giveBack: () => Promise<void>) {
   };
 }
 
+/**
+ * In-process counts: one JavaScript turn is atomic, so no two requests of this process can both
+ * take the last place. Expired entries are swept every minute (call `close` to stop the sweep).
+ */
 export function memoryAttemptStore(now: () => number = Date.now): AttemptStore & {
   close(): void;
   readonly size: number;
@@ -77,6 +79,28 @@ export function memoryAttemptStore(now: () => number = Date.now): AttemptStore &
     if (entry) entry.count += 1;
     else entries.set(key, { count: 1, expiresAt: now() + windowMs });
   };
+  /** The full counter that frees up last, since the attempt must wait for every one. */
+  const refusedByCounters = (counters: readonly Counter[]): Refusal | undefined => {
+    let wait = 0;
+    let refused = 0;
+    counters.forEach((counter, index) => {
+      const entry = live(counter.key);
+      if (entry && entry.count >= counter.max && entry.expiresAt - now() > wait) {
+        wait = entry.expiresAt - now();
+        refused = index;
+      }
+    });
+    return wait > 0 ? { ok: false, refused, retryAfterMs: wait } : undefined;
+  };
+  /** At or above the threshold, takes the pacing slot, or refuses while another attempt holds it. */
+  const refusedByCeiling = (ceiling: Ceiling): Refusal | undefined => {
+    const count = live(ceiling.key)?.count ?? 0;
+    if (count < ceiling.threshold) return undefined;
+    const slot = live(ceiling.paceKey);
+    if (slot) return { ok: false, refused: 'ceiling', retryAfterMs: slot.expiresAt - now() };
+    entries.set(ceiling.paceKey, { count: 1, expiresAt: now() + paceMs(count, ceiling) });
+    return undefined;
+  };
   const sweep = setInterval(() => {
     const at = now();
     for (const [key, entry] of entries) if (entry.expiresAt <= at) entries.delete(key);
@@ -91,24 +115,8 @@ export function memoryAttemptStore(now: () => number = Date.now): AttemptStore &
       clearInterval(sweep);
     },
     async reserve(counters, ceiling) {
-      let wait = 0;
-      let refused: number | 'ceiling' = 0;
-      counters.forEach((counter, index) => {
-        const entry = live(counter.key);
-        if (entry && entry.count >= counter.max && entry.expiresAt - now() > wait) {
-          wait = entry.expiresAt - now();
-          refused = index;
-        }
-      });
-      if (wait > 0) return { ok: false, refused, retryAfterMs: wait };
-      if (ceiling) {
-        const count = live(ceiling.key)?.count ?? 0;
-        if (count >= ceiling.threshold) {
-          const slot = live(ceiling.paceKey);
-          if (slot) return { ok: false, refused: 'ceiling', retryAfterMs: slot.expiresAt - now() };
-          entries.set(ceiling.paceKey, { count: 1, expiresAt: now() + paceMs(count, ceiling) });
-        }
-      }
+      const refusal = refusedByCounters(counters) ?? (ceiling && refusedByCeiling(ceiling));
+      if (refusal) return refusal;
       for (const counter of counters) increment(counter.key, counter.windowMs);
       if (ceiling) increment(ceiling.key, ceiling.windowMs);
       const keys = [...counters.map((counter) => counter.key), ...(ceiling ? [ceiling.key] : [])];

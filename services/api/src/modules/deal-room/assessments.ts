@@ -1,6 +1,14 @@
 import type { AssessmentInput } from '@cg/contracts';
 import { contentFingerprint, type DB, openContent, sealContent } from '@cg/db';
-import { canonicalAssessment, computeAlignment, disclose, otherSide, type Side, submit } from '@cg/domain';
+import {
+  canonicalAssessment,
+  computeAlignment,
+  disclose,
+  otherSide,
+  type Side,
+  type SubmitRefusal,
+  submit,
+} from '@cg/domain';
 import type { Kysely } from 'kysely';
 import { AppError, conflict } from '../../lib/problems.js';
 import { hasScope, requireScope } from '../../platform/scopes.js';
@@ -95,6 +103,30 @@ export function getAssessment(deps: Deps, caller: Caller, dealId: string) {
   });
 }
 
+/** Only this side's own last submission is readable here; the other side's stays unknown (null). */
+function lastFingerprintOf(side: Side, fingerprint: string | null): Record<Side, string | null> {
+  return {
+    sales: side === 'sales' ? fingerprint : null,
+    procurement: side === 'procurement' ? fingerprint : null,
+  };
+}
+
+function submitRefused(reason: SubmitRefusal, roundBudget: number): AppError {
+  switch (reason) {
+    case 'counterparty_missing':
+      return conflict('The other side has not joined the deal yet: invite them first.');
+    case 'unchanged':
+      return conflict(
+        'Nothing changed since your last submission: change your assessment to open a new round.',
+      );
+    case 'round_budget_exhausted':
+      return new AppError(
+        'round-budget-exhausted',
+        `All ${roundBudget} rounds of this deal have been used: no further round can be opened.`,
+      );
+  }
+}
+
 /**
  * Seals this side's current draft for the round, following the domain's rounds machine, in one
  * transaction holding the deal's row lock: two sides submitting at once close a round exactly
@@ -107,28 +139,11 @@ export function submitAssessment(deps: Deps, caller: Caller, dealId: string) {
     const draft = await repo.findAssessment(trx, dealId, side);
     if (!draft) throw conflict('Save your assessment (PUT …/assessment) before submitting it.');
     const last = await repo.findLatestSubmissionFingerprint(trx, dealId, side);
-    const state = repo.roundsStateOf(deal, {
-      sales: side === 'sales' ? (last?.content_fingerprint ?? null) : null,
-      procurement: side === 'procurement' ? (last?.content_fingerprint ?? null) : null,
-    });
+    const state = repo.roundsStateOf(deal, lastFingerprintOf(side, last?.content_fingerprint ?? null));
     const result = submit(state, side, draft.content_fingerprint, {
       counterpartyJoined: deal.sales_org_id !== null && deal.procurement_org_id !== null,
     });
-    if (!result.ok) {
-      switch (result.reason) {
-        case 'counterparty_missing':
-          throw conflict('The other side has not joined the deal yet: invite them first.');
-        case 'unchanged':
-          throw conflict(
-            'Nothing changed since your last submission: change your assessment to open a new round.',
-          );
-        case 'round_budget_exhausted':
-          throw new AppError(
-            'round-budget-exhausted',
-            `All ${deal.round_budget} rounds of this deal have been used: no further round can be opened.`,
-          );
-      }
-    }
+    if (!result.ok) throw submitRefused(result.reason, deal.round_budget);
 
     const revision = (last?.revision ?? 0) + 1;
     const dataKey = dataKeyOf(deps.keyring, deal);

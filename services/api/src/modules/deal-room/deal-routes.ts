@@ -11,10 +11,22 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdempotencyKeyHeaders, IfMatchHeaders, problemResponses } from '../../lib/openapi.js';
 import * as deals from './deals.js';
-import { dealRoomDeps } from './dependencies.js';
+import { type DealRoomDeps, dealRoomDeps } from './dependencies.js';
 
+type App = Parameters<FastifyPluginAsyncZod>[0];
+
+// Registered in this order, which is the order of the OpenAPI document's paths.
 export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = dealRoomDeps(app);
+  registerCreateDeal(app, deps);
+  registerListDeals(app, deps);
+  registerGetDeal(app, deps);
+  registerUpdateDeal(app, deps);
+  registerCreateInvitation(app, deps);
+  registerAcceptInvitation(app, deps);
+};
+
+function registerCreateDeal(app: App, deps: DealRoomDeps) {
   app.post(
     '/v1/deals',
     {
@@ -33,7 +45,9 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).header('etag', etag).header('location', `/v1/deals/${deal.id}`).send(deal);
     },
   );
+}
 
+function registerListDeals(app: App, deps: DealRoomDeps) {
   app.get(
     '/v1/deals',
     {
@@ -47,7 +61,9 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => deals.listDeals(deps, request.caller, request.query),
   );
+}
 
+function registerGetDeal(app: App, deps: DealRoomDeps) {
   app.get(
     '/v1/deals/:dealId',
     {
@@ -64,7 +80,9 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.header('etag', etag).send(deal);
     },
   );
+}
 
+function registerUpdateDeal(app: App, deps: DealRoomDeps) {
   app.patch(
     '/v1/deals/:dealId',
     {
@@ -89,7 +107,9 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.header('etag', etag).send(deal);
     },
   );
+}
 
+function registerCreateInvitation(app: App, deps: DealRoomDeps) {
   app.post(
     '/v1/deals/:dealId/invitations',
     {
@@ -106,7 +126,9 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply.code(201).send(await deals.createInvitation(deps, request.caller, request.params.dealId)),
   );
+}
 
+function registerAcceptInvitation(app: App, deps: DealRoomDeps) {
   app.post(
     '/v1/invitations/accept',
     {
@@ -125,4 +147,4 @@ export const dealRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.header('etag', etag).send(deal);
     },
   );
-};
+}

@@ -1,4 +1,7 @@
 import type { CreateDealRequestSchema, DealListQuerySchema, UpdateDealRequestSchema } from '@cg/contracts';
+import type { DB } from '@cg/db';
+import type { Side } from '@cg/domain';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
@@ -77,11 +80,44 @@ export async function getDeal(deps: DealRoomDeps, caller: Caller, dealId: string
   return { deal: dealView(deal), etag: dealEtag(deal) };
 }
 
+type DealUpdate = z.output<typeof UpdateDealRequestSchema>;
+
+/**
+ * The columns an update sets, and the shared fields it names for the timeline: a title or
+ * description set to what it already is is no change; closing the deal is told apart.
+ */
+function dealChanges(deal: repo.DealToWorkOn, input: DealUpdate) {
+  const changed: string[] = [];
+  const changes: Parameters<typeof repo.updateDeal>[2] = {};
+  if (input.title !== undefined && input.title !== deal.title) {
+    changes.title = input.title;
+    changed.push('title');
+  }
+  if (input.description !== undefined && input.description !== deal.description) {
+    changes.description = input.description;
+    changed.push('description');
+  }
+  if (input.value !== undefined) {
+    changes.value_amount = input.value ? input.value.amount.toFixed(2) : null;
+    changes.value_currency = input.value?.currency ?? null;
+    changed.push('value');
+  }
+  if (input.expectedDecisionAt !== undefined) {
+    changes.expected_decision_at = input.expectedDecisionAt ? toTimestamp(input.expectedDecisionAt) : null;
+    changed.push('expectedDecisionAt');
+  }
+  if (input.status !== undefined) {
+    changes.status = input.status;
+    changes.closed_at = new Date();
+  }
+  return { changes, changed };
+}
+
 export function updateDeal(
   deps: DealRoomDeps,
   caller: Caller,
   dealId: string,
-  input: z.output<typeof UpdateDealRequestSchema>,
+  input: DealUpdate,
   ifMatch: string | undefined,
 ) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
@@ -90,29 +126,7 @@ export function updateDeal(
     if (ifMatch !== undefined && ifMatch !== dealEtag(deal) && ifMatch !== '*') {
       throw new AppError('precondition-failed', 'The deal has changed since you read it: fetch it again.');
     }
-    const changed: string[] = [];
-    const changes: Parameters<typeof repo.updateDeal>[2] = {};
-    if (input.title !== undefined && input.title !== deal.title) {
-      changes.title = input.title;
-      changed.push('title');
-    }
-    if (input.description !== undefined && input.description !== deal.description) {
-      changes.description = input.description;
-      changed.push('description');
-    }
-    if (input.value !== undefined) {
-      changes.value_amount = input.value ? input.value.amount.toFixed(2) : null;
-      changes.value_currency = input.value?.currency ?? null;
-      changed.push('value');
-    }
-    if (input.expectedDecisionAt !== undefined) {
-      changes.expected_decision_at = input.expectedDecisionAt ? toTimestamp(input.expectedDecisionAt) : null;
-      changed.push('expectedDecisionAt');
-    }
-    if (input.status !== undefined) {
-      changes.status = input.status;
-      changes.closed_at = new Date();
-    }
+    const { changes, changed } = dealChanges(deal, input);
     await repo.updateDeal(trx, dealId, changes);
     if (changed.length > 0)
       effects.dealEvent({ dealId: dealId, type: 'deal.updated', side: side, data: { fields: changed } });
@@ -150,6 +164,28 @@ export function createInvitation(deps: DealRoomDeps, caller: Caller, dealId: str
   });
 }
 
+/** An expired or voided code is as unknown as a wrong one (404); only a used one is told apart. */
+async function requireUnusedInvitation(trx: Kysely<DB>, code: string) {
+  const invitation = await repo.findInvitationForUpdate(trx, sha256Hex(code.trim()));
+  if (!invitation || invitation.voided_at || invitation.expires_at.getTime() <= Date.now()) {
+    throw notFound('invitation');
+  }
+  if (invitation.used_at) throw conflict('This invitation has already been used.');
+  return invitation;
+}
+
+/** A deal can be joined while it is open, has one party, and only from the side it lacks. */
+function requireJoinable(deal: repo.DealToWorkOn, joiningSide: Side) {
+  if (isClosed(deal)) throw conflict(`The deal is ${deal.status}: it can no longer be joined.`);
+  if (deal.sales_org_id && deal.procurement_org_id) throw conflict('The deal already has both parties.');
+  const hostSide = deal.sales_org_id ? 'sales' : 'procurement';
+  if (joiningSide === hostSide) {
+    throw unprocessable(
+      `Only a ${hostSide === 'sales' ? 'procurement' : 'sales'} organisation can join this deal: yours is on the ${joiningSide} side.`,
+    );
+  }
+}
+
 /**
  * The accepting organisation is not a party yet, so the code is looked up across organisations
  * (a system unit of work) — by its hash, under a row lock, so a code is used once however many
@@ -161,21 +197,10 @@ export async function acceptInvitation(deps: DealRoomDeps, caller: Caller, code:
     caller,
     async (trx, joined, effects) => {
       requireScope(joined, 'deals:write');
-      const invitation = await repo.findInvitationForUpdate(trx, sha256Hex(code.trim()));
-      if (!invitation || invitation.voided_at || invitation.expires_at.getTime() <= Date.now()) {
-        throw notFound('invitation');
-      }
-      if (invitation.used_at) throw conflict('This invitation has already been used.');
+      const invitation = await requireUnusedInvitation(trx, code);
       const deal = await repo.lockAndFindDeal(trx, invitation.deal_id);
       if (!deal) throw notFound('invitation');
-      if (isClosed(deal)) throw conflict(`The deal is ${deal.status}: it can no longer be joined.`);
-      if (deal.sales_org_id && deal.procurement_org_id) throw conflict('The deal already has both parties.');
-      const hostSide = deal.sales_org_id ? 'sales' : 'procurement';
-      if (joined.side === hostSide) {
-        throw unprocessable(
-          `Only a ${hostSide === 'sales' ? 'procurement' : 'sales'} organisation can join this deal: yours is on the ${joined.side} side.`,
-        );
-      }
+      requireJoinable(deal, joined.side);
       await repo.markInvitationUsed(trx, invitation.id, joined.organisationId);
       await repo.updateDeal(trx, deal.id, {
         [joined.side === 'sales' ? 'sales_org_id' : 'procurement_org_id']: joined.organisationId,

@@ -74,12 +74,24 @@ export function createMilestone(
   });
 }
 
+type MilestoneUpdate = z.output<typeof UpdateMilestoneRequestSchema>;
+
+/** Only the fields the request names are set: an absent one keeps its value, a null `dueAt` clears it. */
+function milestoneChanges(input: MilestoneUpdate) {
+  return {
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(input.ownerSide !== undefined ? { owner_side: input.ownerSide } : {}),
+    ...(input.dueAt !== undefined ? { due_at: input.dueAt ? toTimestamp(input.dueAt) : null } : {}),
+    ...(input.status !== undefined ? { status: input.status } : {}),
+  };
+}
+
 export function updateMilestone(
   deps: Deps,
   caller: Caller,
   dealId: string,
   milestoneId: string,
-  input: z.output<typeof UpdateMilestoneRequestSchema>,
+  input: MilestoneUpdate,
   ifMatch: string | undefined,
 ) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
@@ -93,12 +105,7 @@ export function updateMilestone(
         'The milestone has changed since you read it: fetch it again.',
       );
     }
-    const row = await repo.updateMilestone(trx, dealId, milestoneId, {
-      ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.ownerSide !== undefined ? { owner_side: input.ownerSide } : {}),
-      ...(input.dueAt !== undefined ? { due_at: input.dueAt ? toTimestamp(input.dueAt) : null } : {}),
-      ...(input.status !== undefined ? { status: input.status } : {}),
-    });
+    const row = await repo.updateMilestone(trx, dealId, milestoneId, milestoneChanges(input));
     if (!row) throw notFound('milestone');
     effects.dealEvent({
       dealId,
