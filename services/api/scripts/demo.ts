@@ -106,8 +106,9 @@ export async function fillDemo(dataDir: string): Promise<DemoResult> {
   }
 }
 
-async function fill(app: FastifyInstance, dataDir: string): Promise<DemoResult> {
-  const call = async (
+/** The public API driven with `inject`: a call's answer as JSON, or an error for any status from 300. */
+function apiCaller(app: FastifyInstance) {
+  return async (
     method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     url: string,
     token: string | undefined,
@@ -123,62 +124,80 @@ async function fill(app: FastifyInstance, dataDir: string): Promise<DemoResult> 
       throw new Error(`demo: ${method} ${url} answered ${res.statusCode}: ${res.body}`);
     return res.body ? res.json() : undefined;
   };
+}
 
-  const account = async (organisation: string, side: Side, email: string): Promise<[DemoAccount, string]> => {
-    const password = demoPassword();
-    await call('POST', '/v1/signup', undefined, {
-      organisation: { name: organisation, side },
-      user: { email, name: side === 'sales' ? 'Sam Supplier' : 'Bea Buyer', password },
-    });
-    const token = await call('POST', '/v1/auth/token', undefined, {
-      grant_type: 'password',
-      username: email,
-      password,
-    });
-    return [{ organisation, side, email, password }, token.access_token as string];
-  };
-  const [supplier, sales] = await account('Northwind Components', 'sales', 'admin@northwind.example');
-  const [buyer, procurement] = await account('Contoso Manufacturing', 'procurement', 'admin@contoso.example');
-  const tokenOf = { sales, procurement };
+type ApiCall = ReturnType<typeof apiCaller>;
 
-  const deal = async (title: string, value: number) =>
-    (
-      (await call('POST', '/v1/deals', sales, {
-        title,
-        description: 'Demo data made by `pnpm demo`.',
-        value: { amount: value, currency: 'EUR' },
-        expectedDecisionAt: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
-      })) as { id: string }
-    ).id;
+/** Signs up an organisation with its admin, and returns the account and the admin's access token. */
+async function signUp(
+  call: ApiCall,
+  organisation: string,
+  side: Side,
+  email: string,
+): Promise<[DemoAccount, string]> {
+  const password = demoPassword();
+  await call('POST', '/v1/signup', undefined, {
+    organisation: { name: organisation, side },
+    user: { email, name: side === 'sales' ? 'Sam Supplier' : 'Bea Buyer', password },
+  });
+  const token = await call('POST', '/v1/auth/token', undefined, {
+    grant_type: 'password',
+    username: email,
+    password,
+  });
+  return [{ organisation, side, email, password }, token.access_token as string];
+}
+
+/** What the demo does to a deal, the supplier (`sales`) owning it and the buyer joining it. */
+function dealSteps(call: ApiCall, tokenOf: Record<Side, string>) {
+  const { sales, procurement } = tokenOf;
   const invite = async (id: string) =>
     ((await call('POST', `/v1/deals/${id}/invitations`, sales)) as { code: string }).code;
-  const join = async (id: string) =>
-    call('POST', '/v1/invitations/accept', procurement, { code: await invite(id) });
-  const submit = async (id: string, side: Side, variant: number) => {
-    await call('PUT', `/v1/deals/${id}/assessment`, tokenOf[side], assessment(variant));
-    return call('POST', `/v1/deals/${id}/assessment/submit`, tokenOf[side]);
+  return {
+    invite,
+    create: async (title: string, value: number) =>
+      (
+        (await call('POST', '/v1/deals', sales, {
+          title,
+          description: 'Demo data made by `pnpm demo`.',
+          value: { amount: value, currency: 'EUR' },
+          expectedDecisionAt: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+        })) as { id: string }
+      ).id,
+    join: async (id: string) =>
+      call('POST', '/v1/invitations/accept', procurement, { code: await invite(id) }),
+    submit: async (id: string, side: Side, variant: number) => {
+      await call('PUT', `/v1/deals/${id}/assessment`, tokenOf[side], assessment(variant));
+      return call('POST', `/v1/deals/${id}/assessment/submit`, tokenOf[side]);
+    },
+    /** Returns how many it added, for the summary. */
+    milestones: async (id: string, items: [string, Side, string][]) => {
+      for (const [title, ownerSide, status] of items) {
+        await call('POST', `/v1/deals/${id}/milestones`, sales, {
+          title,
+          ownerSide,
+          status,
+          dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        });
+      }
+      return items.length;
+    },
+    close: (id: string, status: 'won' | 'lost') => call('PATCH', `/v1/deals/${id}`, sales, { status }),
   };
-  const milestones = async (id: string, items: [string, Side, string][]) => {
-    for (const [title, ownerSide, status] of items) {
-      await call('POST', `/v1/deals/${id}/milestones`, sales, {
-        title,
-        ownerSide,
-        status,
-        dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-      });
-    }
-    return items.length;
-  };
+}
 
+/** One deal left at each stage, in order; returns their ids with their milestone counts. */
+async function dealsAtEveryStage(steps: ReturnType<typeof dealSteps>) {
+  const { create, invite, join, submit, milestones } = steps;
   const counts = new Map<string, number>();
 
   // 1. Awaiting the counterparty: invited, not joined.
-  const waiting = await deal('Fleet telematics rollout', 180_000);
+  const waiting = await create('Fleet telematics rollout', 180_000);
   const pendingInvitationCode = await invite(waiting);
   counts.set(waiting, await milestones(waiting, [['Send the invitation to procurement', 'sales', 'done']]));
 
   // 2. Assessing: both joined, the supplier has submitted, the buyer has not.
-  const assessing = await deal('Warehouse robotics pilot', 420_000);
+  const assessing = await create('Warehouse robotics pilot', 420_000);
   await join(assessing);
   await submit(assessing, 'sales', 1);
   counts.set(
@@ -190,7 +209,7 @@ async function fill(app: FastifyInstance, dataDir: string): Promise<DemoResult> 
   );
 
   // 3. A report after three rounds: each round closes on both submissions, the next opens on a change.
-  const aligned = await deal('Packaging materials framework', 95_000);
+  const aligned = await create('Packaging materials framework', 95_000);
   await join(aligned);
   for (let round = 0; round < 3; round++) {
     await submit(aligned, 'sales', 2 + round);
@@ -206,7 +225,7 @@ async function fill(app: FastifyInstance, dataDir: string): Promise<DemoResult> 
   );
 
   // 4. Closed, won: aligned after one round, then closed by the supplier.
-  const won = await deal('Spare parts logistics', 260_000);
+  const won = await create('Spare parts logistics', 260_000);
   await join(won);
   await submit(won, 'sales', 3);
   await submit(won, 'procurement', 4);
@@ -217,23 +236,36 @@ async function fill(app: FastifyInstance, dataDir: string): Promise<DemoResult> 
       ['Kick-off', 'sales', 'open'],
     ]),
   );
-  await call('PATCH', `/v1/deals/${won}`, sales, { status: 'won' });
+  await steps.close(won, 'won');
 
+  return { counts, pendingInvitationCode };
+}
+
+/** The deals as the API reports them now, so the summary shows what the server will show. */
+async function readDeals(call: ApiCall, token: string, counts: ReadonlyMap<string, number>) {
   const deals: DemoDeal[] = [];
-  for (const id of [waiting, assessing, aligned, won]) {
-    const read = (await call('GET', `/v1/deals/${id}`, sales)) as {
+  for (const [id, milestones] of counts) {
+    const read = (await call('GET', `/v1/deals/${id}`, token)) as {
       title: string;
       status: string;
       round: { number: number };
     };
-    deals.push({
-      id,
-      title: read.title,
-      status: read.status,
-      round: read.round.number,
-      milestones: counts.get(id) ?? 0,
-    });
+    deals.push({ id, title: read.title, status: read.status, round: read.round.number, milestones });
   }
+  return deals;
+}
+
+async function fill(app: FastifyInstance, dataDir: string): Promise<DemoResult> {
+  const call = apiCaller(app);
+  const [supplier, sales] = await signUp(call, 'Northwind Components', 'sales', 'admin@northwind.example');
+  const [buyer, procurement] = await signUp(
+    call,
+    'Contoso Manufacturing',
+    'procurement',
+    'admin@contoso.example',
+  );
+  const { counts, pendingInvitationCode } = await dealsAtEveryStage(dealSteps(call, { sales, procurement }));
+  const deals = await readDeals(call, sales, counts);
   return { dataDir, supplier, buyer, deals, pendingInvitationCode };
 }
 

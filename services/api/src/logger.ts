@@ -98,6 +98,34 @@ function clock(time: unknown): string {
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
 }
 
+/** A level other than info, as ` WARN`, ` ERROR`, …: info is what most lines are, so it goes unsaid. */
+function levelLabel(level: number, colour: boolean): string {
+  if (level === 30) return '';
+  const name = LEVELS[level] ?? String(level);
+  return ` ${paint(colour, level >= 50 ? 31 : level >= 40 ? 33 : 2, name.toUpperCase())}`;
+}
+
+type RequestEntry = Record<string, unknown> & { method: string; statusCode: number };
+
+const isRequestEntry = (entry: Record<string, unknown>): entry is RequestEntry =>
+  typeof entry.method === 'string' && typeof entry.statusCode === 'number';
+
+function requestSummary(entry: RequestEntry, colour: boolean): string {
+  const status = entry.statusCode;
+  const statusText = paint(colour, status >= 500 ? 31 : status >= 400 ? 33 : 32, String(status));
+  const extra = Object.keys(entry).filter((key) => !SHOWN.has(key) && !REQUEST_FIELDS.has(key));
+  const rest = extra.map((key) => ` ${key}=${JSON.stringify(entry[key])}`).join('');
+  return `${entry.method} ${String(entry.url ?? entry.route ?? '')} ${statusText} ${String(entry.durationMs ?? '?')} ms${rest}`;
+}
+
+function messageSummary(entry: Record<string, unknown>, colour: boolean): string {
+  const rest = Object.keys(entry)
+    .filter((key) => !SHOWN.has(key))
+    .map((key) => ` ${paint(colour, 2, `${key}=`)}${JSON.stringify(entry[key])}`)
+    .join('');
+  return `${String(entry.msg ?? '')}${rest}`;
+}
+
 /**
  * One JSON log line as one short line for a person at a terminal: a request as
  * `12:00:01.234 GET /v1/deals 200 3.1 ms`, anything else as its time, level (unless info),
@@ -112,23 +140,10 @@ export function terminalLine(json: string, colour = false): string {
   }
   const level = typeof entry.level === 'number' ? entry.level : 30;
   const time = paint(colour, 2, clock(entry.time));
-  const levelName = LEVELS[level] ?? String(level);
-  const levelText =
-    level === 30 ? '' : ` ${paint(colour, level >= 50 ? 31 : level >= 40 ? 33 : 2, levelName.toUpperCase())}`;
   const err = entry.err as { stack?: unknown; message?: unknown } | undefined;
   const stack = err ? `\n${String(err.stack ?? err.message ?? '')}` : '';
-  if (typeof entry.method === 'string' && typeof entry.statusCode === 'number') {
-    const status = entry.statusCode;
-    const statusText = paint(colour, status >= 500 ? 31 : status >= 400 ? 33 : 32, String(status));
-    const extra = Object.keys(entry).filter((key) => !SHOWN.has(key) && !REQUEST_FIELDS.has(key));
-    const rest = extra.map((key) => ` ${key}=${JSON.stringify(entry[key])}`).join('');
-    return `${time}${levelText} ${entry.method} ${String(entry.url ?? entry.route ?? '')} ${statusText} ${String(entry.durationMs ?? '?')} ms${rest}${stack}\n`;
-  }
-  const rest = Object.keys(entry)
-    .filter((key) => !SHOWN.has(key))
-    .map((key) => ` ${paint(colour, 2, `${key}=`)}${JSON.stringify(entry[key])}`)
-    .join('');
-  return `${time}${levelText} ${String(entry.msg ?? '')}${rest}${stack}\n`;
+  const summary = isRequestEntry(entry) ? requestSummary(entry, colour) : messageSummary(entry, colour);
+  return `${time}${levelLabel(level, colour)} ${summary}${stack}\n`;
 }
 
 /**

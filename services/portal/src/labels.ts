@@ -126,6 +126,13 @@ type DealEvent = Schemas['DealEvent'];
 
 const roundOf = (event: DealEvent) => (typeof event.data.round === 'number' ? event.data.round : undefined);
 
+/** The event's milestone by its title, or "a milestone" once it is deleted or its title unknown. */
+function milestoneName(event: DealEvent, milestoneTitles: ReadonlyMap<string, string>): string {
+  const milestoneId = typeof event.data.milestoneId === 'string' ? event.data.milestoneId : undefined;
+  const title = milestoneId ? milestoneTitles.get(milestoneId) : undefined;
+  return title ? `the milestone “${title}”` : 'a milestone';
+}
+
 /** One line of the shared timeline, worded for the reader. */
 export function describeEvent(
   event: DealEvent,
@@ -136,9 +143,7 @@ export function describeEvent(
   const who = event.side ? capitalise(sideName(deal, event.side, reader)) : 'Common Ground';
   const round = roundOf(event);
   const inRound = round ? ` (round ${round})` : '';
-  const milestoneId = typeof event.data.milestoneId === 'string' ? event.data.milestoneId : undefined;
-  const title = milestoneId ? milestoneTitles.get(milestoneId) : undefined;
-  const milestone = title ? `the milestone “${title}”` : 'a milestone';
+  const milestone = milestoneName(event, milestoneTitles);
   const fields = Array.isArray(event.data.fields) ? event.data.fields.map(String) : [];
   const status = typeof event.data.status === 'string' ? event.data.status : undefined;
   switch (event.type) {

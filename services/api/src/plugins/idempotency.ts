@@ -25,6 +25,27 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
 const CLEANUP_INTERVAL_MS = 10 * 60_000;
 
+/** The key a request sent; a repeated header counts by its first value. */
+function validIdempotencyKey(header: string | string[]): string {
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key || !KEY.test(key)) {
+    throw new AppError(
+      'validation-failed',
+      'The Idempotency-Key header must be 1–255 printable characters.',
+      {
+        errors: [{ path: '/headers/idempotency-key', message: 'must be 1–255 printable ASCII characters' }],
+      },
+    );
+  }
+  return key;
+}
+
+/** Scoped to the caller: another caller's key never collides, let alone replays. */
+const keyScope = (request: FastifyRequest) =>
+  request.principal
+    ? `${request.principal.organisationId}/${request.principal.kind}/${request.principal.id}`
+    : `address/${sha256Hex(request.ip)}`;
+
 /** Idempotency keys on the routes marked `config: { idempotent: true }` (every creating POST). */
 export default fp(
   async function idempotencyPlugin(app: FastifyInstance) {
@@ -33,22 +54,8 @@ export default fp(
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       const header = request.headers['idempotency-key'];
       if (!request.routeOptions.config.idempotent || header === undefined) return;
-      const key = Array.isArray(header) ? header[0] : header;
-      if (!key || !KEY.test(key)) {
-        throw new AppError(
-          'validation-failed',
-          'The Idempotency-Key header must be 1–255 printable characters.',
-          {
-            errors: [
-              { path: '/headers/idempotency-key', message: 'must be 1–255 printable ASCII characters' },
-            ],
-          },
-        );
-      }
-      // Scoped to the caller: another caller's key never collides, let alone replays.
-      const scope = request.principal
-        ? `${request.principal.organisationId}/${request.principal.kind}/${request.principal.id}`
-        : `address/${sha256Hex(request.ip)}`;
+      const key = validIdempotencyKey(header);
+      const scope = keyScope(request);
       const path = request.url.split('?')[0] ?? request.url;
       const outcome = await claimKey(
         app.database,

@@ -22,26 +22,29 @@ type Document = { components?: { schemas?: Record<string, unknown> } } & Record<
 function pruneUnusedSchemas(document: Document): Document {
   const schemas = document.components?.schemas ?? {};
   const reachable = new Set<string>();
+  // Object.entries walks arrays by index too, so one loop covers both.
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-    } else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
-          const name = value.slice('#/components/schemas/'.length);
-          if (!reachable.has(name)) {
-            reachable.add(name);
-            visit(schemas[name]);
-          }
-        } else {
-          visit(value);
-        }
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      const name = referencedSchema(key, value);
+      if (name === undefined) visit(value);
+      else if (!reachable.has(name)) {
+        reachable.add(name);
+        visit(schemas[name]);
       }
     }
   };
   visit(document.paths);
   const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => reachable.has(name)));
   return { ...document, components: { ...document.components, schemas: kept } };
+}
+
+const SCHEMA_REF_PREFIX = '#/components/schemas/';
+
+/** The component an object's `key: value` entry refers to, if it is a `$ref` to one. */
+function referencedSchema(key: string, value: unknown): string | undefined {
+  if (key !== '$ref' || typeof value !== 'string' || !value.startsWith(SCHEMA_REF_PREFIX)) return undefined;
+  return value.slice(SCHEMA_REF_PREFIX.length);
 }
 
 const PROBLEM_CONTENT = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
@@ -65,19 +68,27 @@ function declareCommonProblems(document: Document): Document {
   const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
   for (const [path, operations] of Object.entries(paths)) {
     for (const operation of Object.values(operations)) {
-      const statuses: number[] = [];
-      if (operation.requestBody) statuses.push(400, 413, 415);
-      if (path.startsWith('/v1/')) statuses.push(429, 503);
-      if (path.startsWith('/v1/') && !(Array.isArray(operation.security) && operation.security.length === 0))
-        statuses.push(401);
       operation.responses ??= {};
-      for (const status of statuses) {
+      for (const status of commonProblemStatuses(path, operation)) {
         operation.responses[status] ??= { description: COMMON_PROBLEMS[status], content: PROBLEM_CONTENT };
       }
     }
   }
   return document;
 }
+
+/** The statuses of COMMON_PROBLEMS that an operation at `path` can answer with. */
+function commonProblemStatuses(path: string, operation: Operation): number[] {
+  const statuses: number[] = [];
+  if (operation.requestBody) statuses.push(400, 413, 415);
+  if (path.startsWith('/v1/')) statuses.push(429, 503);
+  if (path.startsWith('/v1/') && !isPublicOperation(operation)) statuses.push(401);
+  return statuses;
+}
+
+/** `security: []` opts an operation out of the document's default bearer authentication. */
+const isPublicOperation = (operation: Operation) =>
+  Array.isArray(operation.security) && operation.security.length === 0;
 
 /**
  * Swagger UI's scripts and stylesheets are files under `/docs/static/`, which the API's CSP

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { IdempotencyKeyHeaders, problemResponses } from '../../lib/openapi.js';
 import { AppError } from '../../lib/problems.js';
 
-import { identityDeps } from './dependencies.js';
+import { type IdentityDeps, identityDeps } from './dependencies.js';
 import * as sessions from './sessions.js';
 
 /** A request's own context, as the sign-in use-cases take it. */
@@ -28,12 +28,10 @@ const NoContent = z.undefined().describe('Done.');
 const REFRESH_COOKIE = 'cg_refresh';
 const SESSION_PATH = '/v1/auth/session';
 
-/** Sign-up and the OAuth 2.0 token endpoints: no access token needed. */
-export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = identityDeps(app);
-  // OAuth clients send form-urlencoded bodies; only these routes accept them.
-  await app.register(formbody, { bodyLimit: 16_384 });
+type RouteApp = Parameters<FastifyPluginAsyncZod>[0];
+type SessionCookieOptions = ReturnType<typeof sessionCookieOptions>;
 
+function registerSignup(app: RouteApp, deps: IdentityDeps) {
   app.post(
     '/v1/signup',
     {
@@ -51,7 +49,9 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply.code(201).send(await sessions.signup(deps, requestContext(request), request.body)),
   );
+}
 
+function registerCreateToken(app: RouteApp, deps: IdentityDeps) {
   app.post(
     '/v1/auth/token',
     {
@@ -71,7 +71,9 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       return sessions.grantToken(deps, requestContext(request), request.body);
     },
   );
+}
 
+function registerRevokeToken(app: RouteApp, deps: IdentityDeps) {
   app.post(
     '/v1/auth/revoke',
     {
@@ -86,39 +88,40 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => sessions.revokeToken(deps, request.body.token, request.id),
   );
+}
 
-  // Browser sessions for the portals: the access token lives in the page's memory, the refresh
-  // token in an httpOnly, SameSite=Strict cookie scoped to these routes, so page scripts never
-  // see it and other sites cannot send it. JSON bodies are required, which a cross-site form
-  // cannot send without a CORS preflight that this API does not grant.
-  await app.register(cookie);
-  const cookieOptions = {
-    httpOnly: true,
-    sameSite: 'strict' as const,
-    // Secure when the public URL is https, and otherwise per request: 'auto' sets it when the
-    // request arrived over https, directly or (with TRUST_PROXY) by the proxy's X-Forwarded-Proto.
-    secure: app.config.PUBLIC_URL?.startsWith('https://') ? true : ('auto' as const),
-    path: SESSION_PATH,
-    maxAge: app.config.REFRESH_TOKEN_TTL_DAYS * 86_400,
-  };
-  const requireJson = async (request: FastifyRequest) => {
-    if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      throw new AppError('unsupported-media-type', 'Browser sessions accept JSON bodies only.');
-    }
-  };
-  const startSession = (
-    reply: FastifyReply,
-    tokens: { refresh_token?: string; access_token: string; expires_in: number },
-  ) => {
-    if (tokens.refresh_token) reply.setCookie(REFRESH_COOKIE, tokens.refresh_token, cookieOptions);
-    reply.header('cache-control', 'no-store');
-    return {
-      access_token: tokens.access_token,
-      token_type: 'Bearer' as const,
-      expires_in: tokens.expires_in,
-    };
-  };
+const sessionCookieOptions = (config: RouteApp['config']) => ({
+  httpOnly: true,
+  sameSite: 'strict' as const,
+  // Secure when the public URL is https, and otherwise per request: 'auto' sets it when the
+  // request arrived over https, directly or (with TRUST_PROXY) by the proxy's X-Forwarded-Proto.
+  secure: config.PUBLIC_URL?.startsWith('https://') ? true : ('auto' as const),
+  path: SESSION_PATH,
+  maxAge: config.REFRESH_TOKEN_TTL_DAYS * 86_400,
+});
 
+const requireJson = async (request: FastifyRequest) => {
+  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    throw new AppError('unsupported-media-type', 'Browser sessions accept JSON bodies only.');
+  }
+};
+
+/** The refresh token goes into the cookie, never the body: page scripts must not see it. */
+function startSession(
+  reply: FastifyReply,
+  cookieOptions: SessionCookieOptions,
+  tokens: { refresh_token?: string; access_token: string; expires_in: number },
+) {
+  if (tokens.refresh_token) reply.setCookie(REFRESH_COOKIE, tokens.refresh_token, cookieOptions);
+  reply.header('cache-control', 'no-store');
+  return {
+    access_token: tokens.access_token,
+    token_type: 'Bearer' as const,
+    expires_in: tokens.expires_in,
+  };
+}
+
+function registerCreateSession(app: RouteApp, deps: IdentityDeps, cookieOptions: SessionCookieOptions) {
   app.post(
     SESSION_PATH,
     {
@@ -135,6 +138,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       startSession(
         reply,
+        cookieOptions,
         await sessions.passwordGrant(
           deps,
           requestContext(request),
@@ -143,7 +147,9 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
       ),
   );
+}
 
+function registerRefreshSession(app: RouteApp, deps: IdentityDeps, cookieOptions: SessionCookieOptions) {
   app.post(
     `${SESSION_PATH}/refresh`,
     {
@@ -161,14 +167,20 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const token = request.cookies[REFRESH_COOKIE];
       if (!token) throw new AppError('unauthenticated', 'There is no session: sign in.');
       try {
-        return startSession(reply, await sessions.refreshGrant(deps, requestContext(request), token));
+        return startSession(
+          reply,
+          cookieOptions,
+          await sessions.refreshGrant(deps, requestContext(request), token),
+        );
       } catch (error) {
         reply.clearCookie(REFRESH_COOKIE, { path: SESSION_PATH });
         throw error;
       }
     },
   );
+}
 
+function registerDeleteSession(app: RouteApp, deps: IdentityDeps) {
   app.delete(
     SESSION_PATH,
     {
@@ -187,4 +199,24 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(204).send();
     },
   );
+}
+
+/** Sign-up and the OAuth 2.0 token endpoints: no access token needed. */
+export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = identityDeps(app);
+  // OAuth clients send form-urlencoded bodies; only these routes accept them.
+  await app.register(formbody, { bodyLimit: 16_384 });
+  registerSignup(app, deps);
+  registerCreateToken(app, deps);
+  registerRevokeToken(app, deps);
+
+  // Browser sessions for the portals: the access token lives in the page's memory, the refresh
+  // token in an httpOnly, SameSite=Strict cookie scoped to these routes, so page scripts never
+  // see it and other sites cannot send it. JSON bodies are required, which a cross-site form
+  // cannot send without a CORS preflight that this API does not grant.
+  await app.register(cookie);
+  const cookieOptions = sessionCookieOptions(app.config);
+  registerCreateSession(app, deps, cookieOptions);
+  registerRefreshSession(app, deps, cookieOptions);
+  registerDeleteSession(app, deps);
 };

@@ -16,12 +16,9 @@ import * as webhooks from './service.js';
 const NoContent = z.undefined().describe('Done.');
 const WHO = 'Administrators, or API clients with `webhooks:manage`.';
 
-export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps: WebhookDeps = {
-    database: app.database,
-    keyring: app.keyring,
-    config: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: app.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
-  };
+type RouteApp = Parameters<FastifyPluginAsyncZod>[0];
+
+function registerListEndpoints(app: RouteApp, deps: WebhookDeps) {
   app.get(
     '/v1/webhook-endpoints',
     {
@@ -36,7 +33,9 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => webhooks.listEndpoints(deps, request.caller, request.query),
   );
+}
 
+function registerCreateEndpoint(app: RouteApp, deps: WebhookDeps) {
   app.post(
     '/v1/webhook-endpoints',
     {
@@ -59,7 +58,9 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).header('location', `/v1/webhook-endpoints/${endpoint.id}`).send(endpoint);
     },
   );
+}
 
+function registerGetEndpoint(app: RouteApp, deps: WebhookDeps) {
   app.get(
     '/v1/webhook-endpoints/:endpointId',
     {
@@ -74,7 +75,9 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => webhooks.getEndpoint(deps, request.caller, request.params.endpointId),
   );
+}
 
+function registerDeleteEndpoint(app: RouteApp, deps: WebhookDeps) {
   app.delete(
     '/v1/webhook-endpoints/:endpointId',
     {
@@ -92,7 +95,9 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(204).send();
     },
   );
+}
 
+function registerRotateEndpointSecret(app: RouteApp, deps: WebhookDeps) {
   app.post(
     '/v1/webhook-endpoints/:endpointId/rotate-secret',
     {
@@ -110,7 +115,9 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => webhooks.rotateEndpointSecret(deps, request.caller, request.params.endpointId),
   );
+}
 
+function registerListDeliveries(app: RouteApp, deps: WebhookDeps) {
   app.get(
     '/v1/webhook-endpoints/:endpointId/deliveries',
     {
@@ -127,4 +134,18 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       webhooks.listDeliveryAttempts(deps, request.caller, request.params.endpointId, request.query),
   );
+}
+
+export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps: WebhookDeps = {
+    database: app.database,
+    keyring: app.keyring,
+    config: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: app.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
+  };
+  registerListEndpoints(app, deps);
+  registerCreateEndpoint(app, deps);
+  registerGetEndpoint(app, deps);
+  registerDeleteEndpoint(app, deps);
+  registerRotateEndpointSecret(app, deps);
+  registerListDeliveries(app, deps);
 };

@@ -118,15 +118,8 @@ export interface ResolvedTarget {
 /** The URL's host without the brackets of an IPv6 literal. */
 const hostOf = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1');
 
-/**
- * Parses and checks a webhook target. Unless private networks are allowed, it must be https, and
- * its host — an address, or a name and every address it resolves to — must be public. Throws
- * `TargetRefusedError` with a reason a caller may read.
- */
-export async function resolveTarget(
-  rawUrl: string,
-  options: { allowPrivateNetworks: boolean; signal?: AbortSignal },
-): Promise<ResolvedTarget> {
+/** The URL, if it is one a webhook may be sent to wherever it points: http(s), no credentials. */
+function parseTargetUrl(rawUrl: string): URL {
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -139,6 +132,36 @@ export async function resolveTarget(
   if (url.username || url.password) {
     throw new TargetRefusedError('The URL must not contain credentials.');
   }
+  return url;
+}
+
+/** Every address a host name resolves to, all public; an abort is rethrown, not reported as a refusal. */
+async function lookUpPublicAddresses(
+  host: string,
+  signal: AbortSignal | undefined,
+): Promise<NonNullable<ResolvedTarget['addresses']>> {
+  let addresses: { address: string; family: number }[];
+  try {
+    addresses = await abortable(lookup(host, { all: true, verbatim: true }), signal);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new TargetRefusedError(`The host ${host} cannot be resolved.`);
+  }
+  if (addresses.length === 0) throw new TargetRefusedError(`The host ${host} cannot be resolved.`);
+  if (!addresses.every((entry) => isPublicAddress(entry.address))) throw refusedAddress();
+  return addresses.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 }));
+}
+
+/**
+ * Parses and checks a webhook target. Unless private networks are allowed, it must be https, and
+ * its host — an address, or a name and every address it resolves to — must be public. Throws
+ * `TargetRefusedError` with a reason a caller may read.
+ */
+export async function resolveTarget(
+  rawUrl: string,
+  options: { allowPrivateNetworks: boolean; signal?: AbortSignal },
+): Promise<ResolvedTarget> {
+  const url = parseTargetUrl(rawUrl);
   if (options.allowPrivateNetworks) return { url };
   if (url.protocol !== 'https:') throw new TargetRefusedError('The URL must use https.');
 
@@ -147,19 +170,7 @@ export async function resolveTarget(
     if (!isPublicAddress(host)) throw refusedAddress();
     return { url, addresses: [{ address: host, family: isIP(host) === 6 ? 6 : 4 }] };
   }
-  let addresses: { address: string; family: number }[];
-  try {
-    addresses = await abortable(lookup(host, { all: true, verbatim: true }), options.signal);
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new TargetRefusedError(`The host ${host} cannot be resolved.`);
-  }
-  if (addresses.length === 0) throw new TargetRefusedError(`The host ${host} cannot be resolved.`);
-  if (!addresses.every((entry) => isPublicAddress(entry.address))) throw refusedAddress();
-  return {
-    url,
-    addresses: addresses.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 })),
-  };
+  return { url, addresses: await lookUpPublicAddresses(host, options.signal) };
 }
 
 const refusedAddress = () =>

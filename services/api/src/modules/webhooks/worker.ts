@@ -1,6 +1,7 @@
-import type { Database, Keyring } from '@cg/db';
+import type { Database, DB, Keyring } from '@cg/db';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
 import { appendAuditEntry } from '../../platform/effects.js';
 import {
   type ClaimedDelivery,
@@ -83,7 +84,132 @@ interface WebhookWorker {
   stop(): Promise<void>;
 }
 
-function createWebhookWorker({ database, keyring, config, log }: WebhookWorkerDeps): WebhookWorker {
+/** Until it expires, the replaced secret signs too: receivers may not have switched yet. */
+function openSecrets(keyring: Keyring, delivery: ClaimedDelivery): string[] {
+  const secrets = [openEndpointSecret(keyring, delivery.endpoint_id, delivery.secret_sealed)];
+  if (
+    delivery.previous_secret_sealed &&
+    delivery.previous_secret_expires_at &&
+    delivery.previous_secret_expires_at.getTime() > Date.now()
+  ) {
+    secrets.push(openEndpointSecret(keyring, delivery.endpoint_id, delivery.previous_secret_sealed));
+  }
+  return secrets;
+}
+
+/** Signs a delivery and POSTs it; `shutdown` interrupts the request. */
+async function sendDelivery(
+  { keyring, config, log }: WebhookWorkerDeps,
+  delivery: ClaimedDelivery,
+  shutdown: AbortSignal,
+): Promise<SendResult> {
+  let secrets: string[];
+  try {
+    secrets = openSecrets(keyring, delivery);
+  } catch (error) {
+    log.error({ err: error, endpointId: delivery.endpoint_id }, 'webhook secret cannot be opened');
+    return {
+      statusCode: null,
+      retryAfter: undefined,
+      error: 'the signing secret cannot be opened',
+      interrupted: false,
+    };
+  }
+  const body = JSON.stringify(
+    webhookPayload({
+      eventId: delivery.deal_event_id,
+      eventType: delivery.event_type,
+      timelineType: delivery.timeline_type,
+      occurredAt: delivery.occurred_at,
+      dealId: delivery.deal_id,
+      side: delivery.side,
+      data: delivery.data,
+    }),
+  );
+  const timestamp = Math.floor(Date.now() / 1000);
+  return postWebhook(delivery.url, webhookHeaders(secrets, delivery.id, timestamp, body), body, {
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    shutdown,
+  });
+}
+
+/** A 410 means the receiver asks to be left alone: no one else would stop the deliveries. */
+async function disableGoneEndpoint(trx: Kysely<DB>, delivery: ClaimedDelivery) {
+  const disabled = await disableEndpoint(trx, delivery.endpoint_id, GONE_REASON);
+  if (!disabled) return;
+  await appendAuditEntry(trx, {
+    organisationId: disabled.organisation_id,
+    actor: { type: 'system', id: null },
+    action: 'webhook_endpoint.disabled',
+    subject: { type: 'webhook_endpoint', id: disabled.id },
+    detail: { reason: GONE_REASON, deliveryId: delivery.id },
+  });
+}
+
+interface FinishedAttempt {
+  attemptedAt: Date;
+  durationMs: number;
+  result: SendResult;
+  decision: ReturnType<typeof settle>;
+}
+
+/** Settles an attempt; false if its lease ran out and another attempt supersedes it. */
+function recordFinishedAttempt(
+  database: Database,
+  delivery: ClaimedDelivery,
+  { attemptedAt, durationMs, result, decision }: FinishedAttempt,
+): Promise<boolean> {
+  return database.asSystem(async (trx) => {
+    const settled = await recordAttempt(trx, {
+      deliveryId: delivery.id,
+      attempt: delivery.attempts,
+      organisationId: delivery.organisation_id,
+      endpointId: delivery.endpoint_id,
+      attemptedAt,
+      durationMs,
+      statusCode: result.statusCode,
+      error: result.error,
+      outcome: decision.outcome,
+      ...(decision.retryInSeconds !== undefined ? { retryInSeconds: decision.retryInSeconds } : {}),
+    });
+    if (settled && decision.gone) await disableGoneEndpoint(trx, delivery);
+    return settled !== null;
+  });
+}
+
+/** One attempt of one delivery: send, decide what comes next, record it. */
+async function deliver(deps: WebhookWorkerDeps, delivery: ClaimedDelivery, shutdown: AbortSignal) {
+  const { database, config, log } = deps;
+  const attemptedAt = new Date();
+  const started = performance.now();
+  const result = await sendDelivery(deps, delivery, shutdown);
+  const durationMs = Math.round(performance.now() - started);
+  const decision = settle(result, delivery.attempts, config.WEBHOOK_RETRY_SCHEDULE_SECONDS);
+  const context = {
+    deliveryId: delivery.id,
+    endpointId: delivery.endpoint_id,
+    attempt: delivery.attempts,
+    statusCode: result.statusCode,
+    outcome: decision.outcome,
+  };
+  try {
+    const recorded = await recordFinishedAttempt(database, delivery, {
+      attemptedAt,
+      durationMs,
+      result,
+      decision,
+    });
+    if (recorded) log.info({ ...context, error: result.error }, 'webhook attempt');
+    else log.warn(context, 'webhook attempt outlived its lease; another attempt supersedes it');
+  } catch (error) {
+    // The lease runs out and the delivery is attempted again.
+    log.error({ ...context, err: error }, 'webhook attempt could not be recorded');
+  }
+}
+
+function createWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
+  const { database, config, log } = deps;
   const leaseSeconds = Math.ceil(config.WEBHOOK_TIMEOUT_MS / 1000) + LEASE_MARGIN_SECONDS;
   const shutdown = new AbortController();
   const inFlight = new Set<Promise<void>>();
@@ -111,7 +237,7 @@ function createWebhookWorker({ database, keyring, config, log }: WebhookWorkerDe
         const claimed = await database.asSystem((trx) =>
           claimDueDeliveries(trx, { limit: free, leaseSeconds }),
         );
-        for (const delivery of claimed) track(deliver(delivery));
+        for (const delivery of claimed) track(deliver(deps, delivery, shutdown.signal));
         backlog = claimed.length === free;
       } catch (error) {
         log.warn({ err: error }, 'webhook worker could not claim deliveries');
@@ -127,99 +253,6 @@ function createWebhookWorker({ database, keyring, config, log }: WebhookWorkerDe
       inFlight.delete(work);
       if (backlog && !polling) schedule(0);
     });
-  }
-
-  function secretsOf(delivery: ClaimedDelivery): string[] {
-    const secrets = [openEndpointSecret(keyring, delivery.endpoint_id, delivery.secret_sealed)];
-    if (
-      delivery.previous_secret_sealed &&
-      delivery.previous_secret_expires_at &&
-      delivery.previous_secret_expires_at.getTime() > Date.now()
-    ) {
-      secrets.push(openEndpointSecret(keyring, delivery.endpoint_id, delivery.previous_secret_sealed));
-    }
-    return secrets;
-  }
-
-  async function send(delivery: ClaimedDelivery): Promise<SendResult> {
-    let secrets: string[];
-    try {
-      secrets = secretsOf(delivery);
-    } catch (error) {
-      log.error({ err: error, endpointId: delivery.endpoint_id }, 'webhook secret cannot be opened');
-      return {
-        statusCode: null,
-        retryAfter: undefined,
-        error: 'the signing secret cannot be opened',
-        interrupted: false,
-      };
-    }
-    const body = JSON.stringify(
-      webhookPayload({
-        eventId: delivery.deal_event_id,
-        eventType: delivery.event_type,
-        timelineType: delivery.timeline_type,
-        occurredAt: delivery.occurred_at,
-        dealId: delivery.deal_id,
-        side: delivery.side,
-        data: delivery.data,
-      }),
-    );
-    const timestamp = Math.floor(Date.now() / 1000);
-    return postWebhook(delivery.url, webhookHeaders(secrets, delivery.id, timestamp, body), body, {
-      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-      allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
-      shutdown: shutdown.signal,
-    });
-  }
-
-  async function deliver(delivery: ClaimedDelivery) {
-    const attemptedAt = new Date();
-    const started = performance.now();
-    const result = await send(delivery);
-    const durationMs = Math.round(performance.now() - started);
-    const decision = settle(result, delivery.attempts, config.WEBHOOK_RETRY_SCHEDULE_SECONDS);
-    const context = {
-      deliveryId: delivery.id,
-      endpointId: delivery.endpoint_id,
-      attempt: delivery.attempts,
-      statusCode: result.statusCode,
-      outcome: decision.outcome,
-    };
-    try {
-      const recorded = await database.asSystem(async (trx) => {
-        const settled = await recordAttempt(trx, {
-          deliveryId: delivery.id,
-          attempt: delivery.attempts,
-          organisationId: delivery.organisation_id,
-          endpointId: delivery.endpoint_id,
-          attemptedAt,
-          durationMs,
-          statusCode: result.statusCode,
-          error: result.error,
-          outcome: decision.outcome,
-          ...(decision.retryInSeconds !== undefined ? { retryInSeconds: decision.retryInSeconds } : {}),
-        });
-        if (settled && decision.gone) {
-          const disabled = await disableEndpoint(trx, delivery.endpoint_id, GONE_REASON);
-          if (disabled) {
-            await appendAuditEntry(trx, {
-              organisationId: disabled.organisation_id,
-              actor: { type: 'system', id: null },
-              action: 'webhook_endpoint.disabled',
-              subject: { type: 'webhook_endpoint', id: disabled.id },
-              detail: { reason: GONE_REASON, deliveryId: delivery.id },
-            });
-          }
-        }
-        return settled !== null;
-      });
-      if (recorded) log.info({ ...context, error: result.error }, 'webhook attempt');
-      else log.warn(context, 'webhook attempt outlived its lease; another attempt supersedes it');
-    } catch (error) {
-      // The lease runs out and the delivery is attempted again.
-      log.error({ ...context, err: error }, 'webhook attempt could not be recorded');
-    }
   }
 
   return {
