@@ -115,8 +115,58 @@ export const InvitationSchema = z
   .object({
     code: z.string().describe('Give it to the other side; it works once, and a new code voids this one.'),
     expiresAt: Timestamp,
+    emailedTo: z
+      .string()
+      .optional()
+      .describe('Where the invitation was sent by email, when the request named an address.'),
   })
   .meta({ id: 'Invitation' });
+
+export const CreateInvitationRequestSchema = z
+  .object({
+    email: z
+      .email()
+      .max(254)
+      .transform((value) => value.toLowerCase())
+      .optional()
+      .describe(
+        'Send the invitation to this address: a message with the code and a link to the other side’s portal. Needs a confirmed address of your own.',
+      ),
+    name: z.string().trim().min(1).max(200).optional().describe('Whom the message greets.'),
+    message: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('A note of yours quoted in the message. It goes to the other side as written.'),
+  })
+  .strict()
+  .refine((body) => body.email !== undefined || (body.name === undefined && body.message === undefined), {
+    message: '`name` and `message` go with `email`',
+    path: ['email'],
+  })
+  .meta({ id: 'CreateInvitationRequest' });
+
+export const InvitationPreviewRequestSchema = z
+  .object({ code: z.string().trim().min(1).max(100) })
+  .strict()
+  .meta({ id: 'InvitationPreviewRequest' });
+
+export const InvitationPreviewSchema = z
+  .object({
+    deal: z.object({ title: z.string() }),
+    invitedBy: z.object({
+      organisation: z.string().describe('The inviting organisation’s name.'),
+      name: z.string().nullable().describe('The person (or API client) who issued the invitation.'),
+    }),
+    joinAs: SideSchema.describe('The side an organisation must be on to join with this code.'),
+    expiresAt: Timestamp,
+  })
+  .meta({
+    id: 'InvitationPreview',
+    description: 'What an invitation leads to, for the page its link opens: shared facts only.',
+  });
 
 export const AcceptInvitationRequestSchema = z
   .object({ code: z.string().trim().min(1).max(100) })

@@ -43,7 +43,17 @@ export const OrganisationSchema = z
   .meta({ id: 'Organisation' });
 
 export const UserSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    emailVerified: z
+      .boolean()
+      .describe(
+        'Whether the person proved the address is theirs (the link sent at sign-up, a reset link, an emailed sign-in code or a member invitation). Until then they receive no notification mail and cannot send invitations by email.',
+      ),
+  })
   .meta({ id: 'User' });
 
 export const MemberSchema = UserSchema.extend({ createdAt: Timestamp }).meta({ id: 'Member' });
@@ -82,11 +92,27 @@ export const ClientCredentialsGrantSchema = z
   })
   .meta({ id: 'ClientCredentialsGrant' });
 
+/** An RFC 6749 §4.5 extension grant: the one-time code mailed by `POST /v1/auth/sign-in-code`. */
+export const EMAILED_CODE_GRANT_TYPE = 'urn:common-ground:params:oauth:grant-type:emailed-code';
+const SignInCodeSchema = z
+  .string()
+  .min(1)
+  .max(20)
+  .describe('The code from the message (spaces and hyphens are ignored).');
+export const EmailedCodeGrantSchema = z
+  .object({
+    grant_type: z.literal(EMAILED_CODE_GRANT_TYPE),
+    username: z.string().min(1).max(254).describe('The email address the code was sent to.'),
+    code: SignInCodeSchema,
+  })
+  .meta({ id: 'EmailedCodeGrant' });
+
 export const TokenRequestSchema = z
   .discriminatedUnion('grant_type', [
     PasswordGrantSchema,
     RefreshTokenGrantSchema,
     ClientCredentialsGrantSchema,
+    EmailedCodeGrantSchema,
   ])
   .meta({ id: 'TokenRequest' });
 
@@ -173,8 +199,15 @@ export const AuditEventSchema = z
   .meta({ id: 'AuditEvent' });
 
 export const SessionRequestSchema = z
-  .object({ email: z.string().min(1).max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) })
-  .strict()
+  .union([
+    z
+      .object({ email: z.string().min(1).max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) })
+      .strict(),
+    z
+      .object({ email: z.string().min(1).max(254), code: SignInCodeSchema })
+      .strict()
+      .describe('Sign in with the code mailed by `POST /v1/auth/sign-in-code`.'),
+  ])
   .meta({ id: 'SessionRequest' });
 
 export const SessionResponseSchema = z

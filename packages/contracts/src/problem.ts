@@ -10,7 +10,9 @@ export const PROBLEM_TYPES = {
   unauthenticated: { status: 401, title: 'Authentication is required' },
   'invalid-credentials': { status: 401, title: 'The credentials are not valid' },
   'invalid-token': { status: 401, title: 'The access token is not valid' },
+  'invalid-link': { status: 400, title: 'The link or code is not valid any more' },
   forbidden: { status: 403, title: 'This action is not allowed for you' },
+  'email-unverified': { status: 403, title: 'Confirm your email address first' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
@@ -50,6 +52,10 @@ export const ProblemSchema = z
       .optional()
       .describe('The request id (also the `x-request-id` header), to quote when asking for support.'),
     errors: z.array(ValidationIssueSchema).optional(),
+    retryAt: z
+      .string()
+      .optional()
+      .describe('For a throttled sign-in (429): when to try again, an RFC 3339 timestamp in UTC.'),
   })
   .meta({ id: 'Problem', description: 'An RFC 9457 problem details object.' });
 

@@ -4,9 +4,9 @@ import pg from 'pg';
 /** The channel `announce_change()` notifies on (migration `2026_12_01_090000_announce_changes`). */
 export const CHANGE_CHANNEL = 'cg_changes';
 /**
- * The keys `announce_change()` announces (migrations `announce_changes`, `announce_session_ends`):
- * what changed, by kind and id, and nothing else. The one place outside SQL they are spelled; a
- * test holds the triggers to them.
+ * The keys `announce_change()` announces (migrations `announce_changes`, `announce_session_ends`,
+ * `announce_timeline_entries`): what changed, by kind and id, and nothing else. The one place
+ * outside SQL they are spelled; a test holds the triggers to them.
  */
 export const changeKeys = {
   /** The deal's row or any of its reports. */
@@ -16,6 +16,8 @@ export const changeKeys = {
   organisation: (organisationId: string) => `org:${organisationId}`,
   /** A sign-in session (refresh-token family) ended. */
   session: (sessionId: string) => `session:${sessionId}`,
+  /** A new entry on the deal's shared timeline (`deal_events`: inserted only, never changed). */
+  timeline: (dealId: string) => `timeline:${dealId}`,
 } as const;
 
 /** The notice `announce_change()` sends the writing session: this prefix, then the key. */

@@ -36,4 +36,11 @@ export {
   seedFromTemplate,
   templateIsCurrent,
 } from './pglite-template.js';
-export type { DB } from './schema.js';
+export {
+  type DB,
+  type MailTemplate,
+  NOTIFICATION_KINDS,
+  type NotificationDelivery,
+  type NotificationKind,
+  type OneTimeTokenPurpose,
+} from './schema.js';

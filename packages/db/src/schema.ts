@@ -21,6 +21,8 @@ interface UsersTable {
   name: string;
   role: 'admin' | 'member' | 'viewer';
   password_hash: string;
+  /** Null until the person follows the verification link (or joined through an emailed link). */
+  email_verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -100,6 +102,8 @@ interface InvitationsTable {
   expires_at: Timestamp;
   used_at: Timestamp | null;
   used_by_organisation_id: string | null;
+  /** The user or API client that issued it. */
+  created_by: string | null;
   voided_at: Timestamp | null;
 }
 
@@ -248,6 +252,91 @@ interface WebhookAttemptsTable {
   next_retry_at: Timestamp | null;
 }
 
+export type OneTimeTokenPurpose =
+  | 'email_verification'
+  | 'password_reset'
+  | 'sign_in_code'
+  | 'member_invitation';
+
+interface OneTimeTokensTable {
+  id: string;
+  organisation_id: string;
+  user_id: string | null;
+  purpose: OneTimeTokenPurpose;
+  email: string;
+  token_hash: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export const NOTIFICATION_KINDS = [
+  'deal.joined',
+  'assessment.submitted',
+  'round.opened',
+  'alignment.ready',
+  'milestone.due',
+  'milestone.overdue',
+  'deal.closed',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type NotificationDelivery = 'email' | 'digest' | 'off';
+
+interface NotificationsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  deal_id: string;
+  kind: NotificationKind;
+  cause: string;
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  delivery: NotificationDelivery;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+  mailed_at: Timestamp | null;
+}
+
+interface NotificationPreferencesTable {
+  user_id: string;
+  organisation_id: string;
+  kind: NotificationKind;
+  delivery: NotificationDelivery;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type MailTemplate =
+  | 'invitation'
+  | 'member_invitation'
+  | 'email_verification'
+  | 'password_reset'
+  | 'sign_in_code'
+  | 'notification'
+  | 'digest';
+
+interface MailOutboxTable {
+  id: string;
+  organisation_id: string;
+  to_address: string;
+  template: MailTemplate;
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  secret_sealed: string | null;
+  notification_id: string | null;
+  status: ColumnType<'pending' | 'sent' | 'failed', 'pending' | undefined, 'pending' | 'sent' | 'failed'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+interface ScheduledRunsTable {
+  job: string;
+  slot: string;
+  ran_at: CreatedAt;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -266,4 +355,9 @@ export interface DB {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  one_time_tokens: OneTimeTokensTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  mail_outbox: MailOutboxTable;
+  scheduled_runs: ScheduledRunsTable;
 }

@@ -151,6 +151,14 @@ t.test('when each announcing table changes, then the triggers announce exactly t
     'a report announces its deal',
   );
   t.same(
+    await announcedBy([
+      sql`insert into deal_events (id, deal_id, type, side) values (${id('evt')}, ${deal}, 'deal.updated', 'sales')`,
+      sql`insert into deal_events (id, deal_id, type, side) values (${id('evt')}, ${deal}, 'milestone.created', 'sales')`,
+    ]),
+    [changeKeys.timeline(deal)],
+    'a timeline entry announces its deal’s timeline (and nothing about the entry)',
+  );
+  t.same(
     await announcedBy([sql`update refresh_tokens set used_at = now() where family_id = ${session}`]),
     [],
     'using a refresh token does not change whether its session is live',

@@ -62,8 +62,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Get an access token (password, refresh_token or client_credentials grant)
-         * @description JSON or `application/x-www-form-urlencoded`. Refresh tokens are single-use: each refresh returns a new one, and presenting a spent one revokes every token of its family.
+         * Get an access token (password, refresh_token, client_credentials or emailed-code grant)
+         * @description JSON or `application/x-www-form-urlencoded`. Refresh tokens are single-use: each refresh returns a new one, and presenting a spent one revokes every token of its family. The extension grant `urn:common-ground:params:oauth:grant-type:emailed-code` (RFC 6749 §4.5) takes `username` and the `code` mailed by `POST /v1/auth/sign-in-code`.
          */
         post: operations["createToken"];
         delete?: never;
@@ -98,7 +98,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Sign in a browser: access token in the body, refresh token in an httpOnly cookie */
+        /**
+         * Sign in a browser: access token in the body, refresh token in an httpOnly cookie
+         * @description With `{ email, password }`, or with `{ email, code }` and the code mailed by `POST /v1/auth/sign-in-code`.
+         */
         post: operations["createSession"];
         /** Sign out: revoke the session’s refresh tokens and clear the cookie */
         delete: operations["deleteSession"];
@@ -118,6 +121,158 @@ export type paths = {
         put?: never;
         /** Get a new access token with the session cookie (which rotates) */
         post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an email address with the token of the emailed link */
+        post: operations["verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a password reset link (valid 30 minutes, once)
+         * @description The answer is the same whether or not an account has the address. Throttled per client address and per email address.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the token of the emailed link; every session ends */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sign-in-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a one-time sign-in code (valid 10 minutes, once)
+         * @description The answer is the same whether or not an account has the address. Redeem the code at `POST /v1/auth/token` with `grant_type=urn:common-ground:params:oauth:grant-type:emailed-code`, or at `POST /v1/auth/session` with `{ email, code }`. A newer code voids the older; five wrong tries spend it.
+         */
+        post: operations["requestSignInCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/member-invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a member invitation link offers: the organisation, the role, who invites */
+        post: operations["previewMemberInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/member-invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join the inviting organisation with a password of your own */
+        post: operations["acceptMemberInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What an invitation code leads to: the deal’s title and who invites (no sign-in needed)
+         * @description POST, so that the code stays out of URLs and logs (as RFC 7662 does for tokens). A used, replaced or expired code answers 404.
+         */
+        post: operations["previewInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The page an unsubscribe link opens: it asks, and changes nothing
+         * @description Link scanners open every link in a message, so following the link only shows a button that POSTs to the same address.
+         */
+        get: operations["showUnsubscribe"];
+        put?: never;
+        /**
+         * One-click unsubscribe (RFC 8058): stop what the link names
+         * @description What a mail client sends for `List-Unsubscribe-Post: List-Unsubscribe=One-Click`: the body `List-Unsubscribe=One-Click`. Sets the kind the link names (from a digest: every kind the person gets in the digest) to `off`. Doing it again changes nothing.
+         */
+        post: operations["unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -175,6 +330,66 @@ export type paths = {
         head?: never;
         /** Change a member’s role (admins); the last admin cannot be demoted */
         patch: operations["updateMember"];
+        trace?: never;
+    };
+    "/v1/me/verification-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the signed-in person a new link to confirm their address
+         * @description 409 once the address is confirmed. Throttled per client address and per email address.
+         */
+        post: operations["resendVerificationEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password; every other session of the account ends
+         * @description A wrong `currentPassword` is a 400 whose `errors` point at it, and counts against the sign-in throttle (429).
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisation/member-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a person by email to join the organisation (admins with a confirmed address)
+         * @description The person chooses their own password through the emailed link (valid 7 days, once). 403 `email-unverified` until your own address is confirmed; 409 if the address already has an account.
+         */
+        post: operations["inviteMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/api-clients": {
@@ -280,7 +495,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Issue a one-time invitation code for the other side (voids the previous one) */
+        /**
+         * Issue a one-time invitation code for the other side (voids the previous one)
+         * @description With no body, the code is yours to pass on. With `email`, it is also sent there, with a link to the other side’s portal where a new organisation can sign up and join.
+         */
         post: operations["createInvitation"];
         delete?: never;
         options?: never;
@@ -392,6 +610,30 @@ export type paths = {
         };
         /** The deal’s shared timeline, newest first (both parties) */
         get: operations["listDealEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deal’s shared timeline as it happens, by Server-Sent Events (both parties)
+         * @description Server-Sent Events (`text/event-stream`), open until the access token expires, the caller loses access to the deal or the server closes; then reconnect (with a fresh token and `Last-Event-ID`).
+         *
+         *     Each new entry of the shared timeline is an event `timeline` whose `data` is the entry exactly as `GET /v1/deals/{dealId}/events` lists it (a `DealEvent`) and whose `id` is where a reconnect resumes. The stream starts with a `retry` field, and with a bare `id` (the newest entry now) so that a reconnect misses nothing; comments (`:`) are heartbeats.
+         *
+         *     Events say what changed; read the deal, the milestones or the alignment again for the rest.
+         */
+        get: operations["streamDealEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -524,6 +766,90 @@ export type paths = {
         patch: operations["updateMilestone"];
         trace?: never;
     };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s notifications, newest first, with the unread count
+         * @description For people signed in; API clients get 403. Each notification names its deal and what happened, in the words of its email.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of the caller’s notifications read
+         * @description For people signed in; API clients get 403. Marking it again keeps the first time. Another person’s notification is a 404.
+         */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark every notification of the caller read
+         * @description For people signed in; API clients get 403.
+         */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the caller receives each kind of notification
+         * @description For people signed in; API clients get 403. Every kind is listed; `email` unless the caller chose otherwise. The reply has an `ETag`.
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Choose, per kind, email now, a daily digest, or off
+         * @description For people signed in; API clients get 403. Send the kinds to change (or all); the reply is the whole map. `If-Match` with the ETag last read: 412 if the preferences changed since.
+         */
+        put: operations["updateNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -584,38 +910,6 @@ export type components = {
          * @enum {string}
          */
         SideInput: "sales" | "procurement";
-        /**
-         * @description awaiting_counterparty → assessing (both parties joined) → aligned (a report exists) → won / lost / withdrawn.
-         * @enum {string}
-         */
-        DealStatusInput: "awaiting_counterparty" | "assessing" | "aligned" | "won" | "lost" | "withdrawn";
-        MoneyInput: {
-            /** @description The estimated value, in the currency’s major unit (e.g. 250000.50). */
-            amount: number;
-            /** @description ISO 4217 currency code. */
-            currency: string;
-        };
-        CreateDealRequestInput: {
-            title: string;
-            description?: string;
-            value?: components["schemas"]["MoneyInput"];
-            /** @description The expected RFP or decision date: `YYYY-MM-DD` or an RFC 3339 date-time. */
-            expectedDecisionAt?: string;
-        };
-        UpdateDealRequestInput: {
-            title?: string;
-            description?: string | null;
-            value?: components["schemas"]["MoneyInput"] | null;
-            expectedDecisionAt?: (string) | null;
-            /**
-             * @description Close the deal; it is read-only afterwards.
-             * @enum {string}
-             */
-            status?: "won" | "lost" | "withdrawn";
-        };
-        AcceptInvitationRequestInput: {
-            code: string;
-        };
         /** @enum {string} */
         ScopeInput: "deals:read" | "deals:write" | "assessments:read" | "assessments:write" | "webhooks:manage";
         /**
@@ -658,7 +952,15 @@ export type components = {
             /** @description Space-separated scopes to narrow the token to. */
             scope?: string;
         };
-        TokenRequestInput: components["schemas"]["PasswordGrantInput"] | components["schemas"]["RefreshTokenGrantInput"] | components["schemas"]["ClientCredentialsGrantInput"];
+        EmailedCodeGrantInput: {
+            /** @constant */
+            grant_type: "urn:common-ground:params:oauth:grant-type:emailed-code";
+            /** @description The email address the code was sent to. */
+            username: string;
+            /** @description The code from the message (spaces and hyphens are ignored). */
+            code: string;
+        };
+        TokenRequestInput: components["schemas"]["PasswordGrantInput"] | components["schemas"]["RefreshTokenGrantInput"] | components["schemas"]["ClientCredentialsGrantInput"] | components["schemas"]["EmailedCodeGrantInput"];
         RevokeRequestInput: {
             token: string;
         };
@@ -682,8 +984,106 @@ export type components = {
         SessionRequestInput: {
             email: string;
             password: string;
+        } | {
+            email: string;
+            /** @description The code from the message (spaces and hyphens are ignored). */
+            code: string;
         };
         EmptyInput: Record<string, never>;
+        VerifyEmailRequestInput: {
+            /** @description The `token` of the emailed link. */
+            token: string;
+        };
+        PasswordResetRequestInput: {
+            /**
+             * Format: email
+             * @description Compared case-insensitively; stored in lower case.
+             */
+            email: string;
+        };
+        PasswordResetConfirmRequestInput: {
+            /** @description The `token` of the emailed link. */
+            token: string;
+            /** @description The new password. */
+            password: string;
+        };
+        ChangePasswordRequestInput: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        SignInCodeRequestInput: {
+            /**
+             * Format: email
+             * @description Compared case-insensitively; stored in lower case.
+             */
+            email: string;
+        };
+        CreateMemberInvitationRequestInput: {
+            /**
+             * Format: email
+             * @description Compared case-insensitively; stored in lower case.
+             */
+            email: string;
+            name: string;
+            role: components["schemas"]["RoleInput"];
+        };
+        MemberInvitationTokenRequestInput: {
+            /** @description The `token` of the emailed link. */
+            token: string;
+        };
+        AcceptMemberInvitationRequestInput: {
+            /** @description The `token` of the emailed link. */
+            token: string;
+            password: string;
+            /** @description Your name, if not the one the inviter gave. */
+            name?: string;
+        };
+        /**
+         * @description awaiting_counterparty → assessing (both parties joined) → aligned (a report exists) → won / lost / withdrawn.
+         * @enum {string}
+         */
+        DealStatusInput: "awaiting_counterparty" | "assessing" | "aligned" | "won" | "lost" | "withdrawn";
+        MoneyInput: {
+            /** @description The estimated value, in the currency’s major unit (e.g. 250000.50). */
+            amount: number;
+            /** @description ISO 4217 currency code. */
+            currency: string;
+        };
+        CreateDealRequestInput: {
+            title: string;
+            description?: string;
+            value?: components["schemas"]["MoneyInput"];
+            /** @description The expected RFP or decision date: `YYYY-MM-DD` or an RFC 3339 date-time. */
+            expectedDecisionAt?: string;
+        };
+        UpdateDealRequestInput: {
+            title?: string;
+            description?: string | null;
+            value?: components["schemas"]["MoneyInput"] | null;
+            expectedDecisionAt?: (string) | null;
+            /**
+             * @description Close the deal; it is read-only afterwards.
+             * @enum {string}
+             */
+            status?: "won" | "lost" | "withdrawn";
+        };
+        CreateInvitationRequestInput: {
+            /**
+             * Format: email
+             * @description Send the invitation to this address: a message with the code and a link to the other side’s portal. Needs a confirmed address of your own.
+             */
+            email?: string;
+            /** @description Whom the message greets. */
+            name?: string;
+            /** @description A note of yours quoted in the message. It goes to the other side as written. */
+            message?: string;
+        };
+        InvitationPreviewRequestInput: {
+            code: string;
+        };
+        AcceptInvitationRequestInput: {
+            code: string;
+        };
         /** @enum {string} */
         MilestoneStatusInput: "open" | "done" | "blocked";
         CreateMilestoneRequestInput: {
@@ -699,6 +1099,27 @@ export type components = {
             ownerSide?: components["schemas"]["SideInput"];
             dueAt?: (string) | null;
             status?: components["schemas"]["MilestoneStatusInput"];
+        };
+        /**
+         * @description `email`: a message at once; `digest`: in one daily message; `off`: no mail. Every notification is shown in the portal whatever the choice.
+         * @enum {string}
+         */
+        NotificationDeliveryInput: "email" | "digest" | "off";
+        UpdateNotificationPreferencesRequestInput: {
+            /** @description The kinds to change; kinds left out keep their setting. */
+            preferences: {
+                "deal.joined"?: components["schemas"]["NotificationDeliveryInput"];
+                "assessment.submitted"?: components["schemas"]["NotificationDeliveryInput"];
+                "round.opened"?: components["schemas"]["NotificationDeliveryInput"];
+                "alignment.ready"?: components["schemas"]["NotificationDeliveryInput"];
+                "milestone.due"?: components["schemas"]["NotificationDeliveryInput"];
+                "milestone.overdue"?: components["schemas"]["NotificationDeliveryInput"];
+                "deal.closed"?: components["schemas"]["NotificationDeliveryInput"];
+            };
+        };
+        UnsubscribeRequestInput: {
+            /** @constant */
+            "List-Unsubscribe": "One-Click";
         };
         /**
          * @description `deal.joined` (the counterparty joined), `assessment.submitted`, `round.opened`, `alignment.ready` (a report version exists), `milestone.changed` (created, changed or deleted), `deal.closed` (won, lost or withdrawn).
@@ -839,6 +1260,150 @@ export type components = {
             /** @enum {string} */
             status: "ok" | "unavailable";
         };
+        /** @enum {string} */
+        Scope: "deals:read" | "deals:write" | "assessments:read" | "assessments:write" | "webhooks:manage";
+        /**
+         * @description admin manages members, API clients and webhooks; member works on deals; viewer only reads.
+         * @enum {string}
+         */
+        Role: "admin" | "member" | "viewer";
+        Organisation: {
+            id: string;
+            name: string;
+            side: components["schemas"]["Side"];
+        };
+        User: {
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @description Whether the person proved the address is theirs (the link sent at sign-up, a reset link, an emailed sign-in code or a member invitation). Until then they receive no notification mail and cannot send invitations by email. */
+            emailVerified: boolean;
+        };
+        Member: {
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @description Whether the person proved the address is theirs (the link sent at sign-up, a reset link, an emailed sign-in code or a member invitation). Until then they receive no notification mail and cannot send invitations by email. */
+            emailVerified: boolean;
+            /** @description An RFC 3339 timestamp in UTC. */
+            createdAt: string;
+        };
+        SignupResponse: {
+            organisation: components["schemas"]["Organisation"];
+            user: components["schemas"]["User"];
+        };
+        TokenResponse: {
+            access_token: string;
+            /** @constant */
+            token_type: "Bearer";
+            /** @description Seconds until the access token expires. */
+            expires_in: number;
+            /** @description Single use: every refresh returns a new one. */
+            refresh_token?: string;
+            scope?: string;
+        };
+        /** @description Always answered for a well-formed request (RFC 7009): an unknown token is no error. */
+        RevokeResponse: {
+            /** @constant */
+            revoked: true;
+        };
+        ApiClient: {
+            id: string;
+            clientId: string;
+            name: string;
+            scopes: components["schemas"]["Scope"][];
+            /** @description An RFC 3339 timestamp in UTC. */
+            createdAt: string;
+        };
+        Me: {
+            user: components["schemas"]["User"];
+            organisation: components["schemas"]["Organisation"];
+            role: components["schemas"]["Role"];
+        } | {
+            client: {
+                id: string;
+                clientId: string;
+                name: string;
+            };
+            organisation: components["schemas"]["Organisation"];
+            scopes: components["schemas"]["Scope"][];
+        };
+        CreatedApiClient: {
+            id: string;
+            clientId: string;
+            name: string;
+            scopes: components["schemas"]["Scope"][];
+            /** @description An RFC 3339 timestamp in UTC. */
+            createdAt: string;
+            /** @description Shown once: only its hash is stored. */
+            clientSecret: string;
+        };
+        AuditEvent: {
+            id: string;
+            seq: number;
+            /** @description An RFC 3339 timestamp in UTC. */
+            occurredAt: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "client" | "system";
+                id: string | null;
+            };
+            action: string;
+            subject: {
+                type: string;
+                id: string;
+            } | null;
+            detail: {
+                [key: string]: unknown;
+            };
+            requestId: string | null;
+            /** @description SHA-256 over this entry and the previous entry’s hash. */
+            hash: string;
+            prevHash: string;
+        };
+        /** @description The refresh token travels only in the httpOnly `cg_refresh` cookie. */
+        Session: {
+            access_token: string;
+            /** @constant */
+            token_type: "Bearer";
+            expires_in: number;
+        };
+        /** @description Always the same answer, whether or not an account has this address: if one does, a message is on its way. */
+        Accepted: {
+            /** @constant */
+            accepted: true;
+        };
+        /** @description The invitation is on its way; a new one to the same address voids this one. */
+        MemberInvitation: {
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @description The emailed link works once, until then (7 days). */
+            expiresAt: string;
+        };
+        MemberInvitationPreview: {
+            organisation: {
+                name: string;
+                side: components["schemas"]["Side"];
+            };
+            /** @description The address invited: the account made by accepting has it. */
+            email: string;
+            /** @description The name the inviter gave; accepting may change it. */
+            name: string;
+            role: components["schemas"]["Role"];
+            invitedBy: {
+                name: string;
+            };
+            /** @description An RFC 3339 timestamp in UTC. */
+            expiresAt: string;
+        };
+        /** @description The account is made and its address confirmed: sign in with the password chosen. */
+        AcceptedMemberInvitation: {
+            organisation: components["schemas"]["Organisation"];
+            user: components["schemas"]["User"];
+        };
         /**
          * @description awaiting_counterparty → assessing (both parties joined) → aligned (a report exists) → won / lost / withdrawn.
          * @enum {string}
@@ -895,6 +1460,24 @@ export type components = {
         Invitation: {
             /** @description Give it to the other side; it works once, and a new code voids this one. */
             code: string;
+            /** @description An RFC 3339 timestamp in UTC. */
+            expiresAt: string;
+            /** @description Where the invitation was sent by email, when the request named an address. */
+            emailedTo?: string;
+        };
+        /** @description What an invitation leads to, for the page its link opens: shared facts only. */
+        InvitationPreview: {
+            deal: {
+                title: string;
+            };
+            invitedBy: {
+                /** @description The inviting organisation’s name. */
+                organisation: string;
+                /** @description The person (or API client) who issued the invitation. */
+                name: string | null;
+            };
+            /** @description The side an organisation must be on to join with this code. */
+            joinAs: components["schemas"]["Side"];
             /** @description An RFC 3339 timestamp in UTC. */
             expiresAt: string;
         };
@@ -1014,112 +1597,6 @@ export type components = {
             };
         };
         /** @enum {string} */
-        Scope: "deals:read" | "deals:write" | "assessments:read" | "assessments:write" | "webhooks:manage";
-        /**
-         * @description admin manages members, API clients and webhooks; member works on deals; viewer only reads.
-         * @enum {string}
-         */
-        Role: "admin" | "member" | "viewer";
-        Organisation: {
-            id: string;
-            name: string;
-            side: components["schemas"]["Side"];
-        };
-        User: {
-            id: string;
-            email: string;
-            name: string;
-            role: components["schemas"]["Role"];
-        };
-        Member: {
-            id: string;
-            email: string;
-            name: string;
-            role: components["schemas"]["Role"];
-            /** @description An RFC 3339 timestamp in UTC. */
-            createdAt: string;
-        };
-        SignupResponse: {
-            organisation: components["schemas"]["Organisation"];
-            user: components["schemas"]["User"];
-        };
-        TokenResponse: {
-            access_token: string;
-            /** @constant */
-            token_type: "Bearer";
-            /** @description Seconds until the access token expires. */
-            expires_in: number;
-            /** @description Single use: every refresh returns a new one. */
-            refresh_token?: string;
-            scope?: string;
-        };
-        /** @description Always answered for a well-formed request (RFC 7009): an unknown token is no error. */
-        RevokeResponse: {
-            /** @constant */
-            revoked: true;
-        };
-        ApiClient: {
-            id: string;
-            clientId: string;
-            name: string;
-            scopes: components["schemas"]["Scope"][];
-            /** @description An RFC 3339 timestamp in UTC. */
-            createdAt: string;
-        };
-        Me: {
-            user: components["schemas"]["User"];
-            organisation: components["schemas"]["Organisation"];
-            role: components["schemas"]["Role"];
-        } | {
-            client: {
-                id: string;
-                clientId: string;
-                name: string;
-            };
-            organisation: components["schemas"]["Organisation"];
-            scopes: components["schemas"]["Scope"][];
-        };
-        CreatedApiClient: {
-            id: string;
-            clientId: string;
-            name: string;
-            scopes: components["schemas"]["Scope"][];
-            /** @description An RFC 3339 timestamp in UTC. */
-            createdAt: string;
-            /** @description Shown once: only its hash is stored. */
-            clientSecret: string;
-        };
-        AuditEvent: {
-            id: string;
-            seq: number;
-            /** @description An RFC 3339 timestamp in UTC. */
-            occurredAt: string;
-            actor: {
-                /** @enum {string} */
-                type: "user" | "client" | "system";
-                id: string | null;
-            };
-            action: string;
-            subject: {
-                type: string;
-                id: string;
-            } | null;
-            detail: {
-                [key: string]: unknown;
-            };
-            requestId: string | null;
-            /** @description SHA-256 over this entry and the previous entry’s hash. */
-            hash: string;
-            prevHash: string;
-        };
-        /** @description The refresh token travels only in the httpOnly `cg_refresh` cookie. */
-        Session: {
-            access_token: string;
-            /** @constant */
-            token_type: "Bearer";
-            expires_in: number;
-        };
-        /** @enum {string} */
         MilestoneStatus: "open" | "done" | "blocked";
         Milestone: {
             id: string;
@@ -1133,6 +1610,48 @@ export type components = {
             createdAt: string;
             /** @description An RFC 3339 timestamp in UTC. */
             updatedAt: string;
+        };
+        /** @enum {string} */
+        NotificationKind: "deal.joined" | "assessment.submitted" | "round.opened" | "alignment.ready" | "milestone.due" | "milestone.overdue" | "deal.closed";
+        /**
+         * @description `email`: a message at once; `digest`: in one daily message; `off`: no mail. Every notification is shown in the portal whatever the choice.
+         * @enum {string}
+         */
+        NotificationDelivery: "email" | "digest" | "off";
+        Notification: {
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            dealId: string;
+            /** @description The deal’s current title. */
+            dealTitle: string;
+            /** @description One line, as the email’s subject says it. */
+            headline: string;
+            /** @description A sentence or two, as the email says it. */
+            detail: string;
+            /** @description An RFC 3339 timestamp in UTC. */
+            createdAt: string;
+            /** @description When the person marked it read; null while unread. */
+            readAt: string | null;
+        };
+        NotificationPage: {
+            /** @description Newest first. */
+            data: components["schemas"]["Notification"][];
+            /** @description All of the caller’s unread notifications, not only this page’s. */
+            unreadCount: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        NotificationPreferences: {
+            /** @description How the caller receives each kind of notification (`email` unless changed). */
+            preferences: {
+                "deal.joined": components["schemas"]["NotificationDelivery"];
+                "assessment.submitted": components["schemas"]["NotificationDelivery"];
+                "round.opened": components["schemas"]["NotificationDelivery"];
+                "alignment.ready": components["schemas"]["NotificationDelivery"];
+                "milestone.due": components["schemas"]["NotificationDelivery"];
+                "milestone.overdue": components["schemas"]["NotificationDelivery"];
+                "deal.closed": components["schemas"]["NotificationDelivery"];
+            };
         };
         ValidationIssue: {
             /** @description Where the problem is, as a JSON Pointer into the request part (e.g. `/body/user/email`). */
@@ -1149,6 +1668,8 @@ export type components = {
             /** @description The request id (also the `x-request-id` header), to quote when asking for support. */
             requestId?: string;
             errors?: components["schemas"]["ValidationIssue"][];
+            /** @description For a throttled sign-in (429): when to try again, an RFC 3339 timestamp in UTC. */
+            retryAt?: string;
         };
         /**
          * @description `deal.joined` (the counterparty joined), `assessment.submitted`, `round.opened`, `alignment.ready` (a report version exists), `milestone.changed` (created, changed or deleted), `deal.closed` (won, lost or withdrawn).
@@ -1701,6 +2222,631 @@ export interface operations {
             };
         };
     };
+    verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestSignInCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInCodeRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewMemberInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberInvitationTokenRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberInvitationPreview"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptMemberInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptMemberInvitationRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedMemberInvitation"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationPreviewRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    showUnsubscribe: {
+        parameters: {
+            query: {
+                /** @description From the link in the message (`List-Unsubscribe`): it names the person and what to stop. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The confirmation page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is not one of ours (or its person no longer exists): problem+json, or an HTML page for a browser. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                /** @description From the link in the message (`List-Unsubscribe`): it names the person and what to stop. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["UnsubscribeRequestInput"];
+                "multipart/form-data": components["schemas"]["UnsubscribeRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The link is not one of ours (or its person no longer exists): problem+json, or an HTML page for a browser. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -2048,6 +3194,255 @@ export interface operations {
             };
             /** @description Unknown — or belonging to an organisation that is not a party. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resendVerificationEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body within 24 h replay the first reply (`Idempotent-Replayed: true`). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMemberInvitationRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberInvitation"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2786,7 +4181,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationRequestInput"];
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {
@@ -2795,6 +4194,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or expired credentials. */
@@ -2826,6 +4234,24 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3414,6 +4840,85 @@ export interface operations {
                         /** @description Pass as `cursor` for the next page; null on the last page. */
                         nextCursor: string | null;
                     };
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamDealEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Sent by a reconnecting client: the entries after this one are sent first, none twice. */
+                "last-event-id"?: string;
+            };
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream of the timeline’s new entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description The request is malformed or invalid (see `errors`). */
@@ -4312,6 +5817,352 @@ export interface operations {
                 };
             };
             /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description `true`: only the notifications not yet marked read. */
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; 412 if the resource changed since. */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource has changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
             429: {
                 headers: {
                     [name: string]: unknown;

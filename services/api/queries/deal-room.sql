@@ -535,6 +535,23 @@ order by
 limit
   $3;
 
+-- deal-room: listDealEventsAfter
+select
+  "id",
+  "type",
+  "side",
+  "occurred_at",
+  "data"
+from
+  "deal_events"
+where
+  "deal_id" = $1
+  and "id" > $2
+order by
+  "id" asc
+limit
+  $3;
+
 -- deal-room: findMilestone
 select
   "id",

@@ -23,7 +23,8 @@ values
   ($1, $2, $3, $4, $5);
 
 select
-  webhook_fan_out (id)
+  webhook_fan_out (id),
+  notification_fan_out (id)
 from
   unnest($1::text[]) with ordinality as event (id, n)
 order by

@@ -42,6 +42,7 @@ returning
   "email",
   "name",
   "role",
+  "email_verified_at",
   "created_at";
 
 -- identity: findUserByEmail
@@ -64,6 +65,7 @@ select
   "email",
   "name",
   "role",
+  "email_verified_at",
   "created_at"
 from
   "users"
@@ -76,6 +78,7 @@ select
   "email",
   "name",
   "role",
+  "email_verified_at",
   "created_at"
 from
   "users"
@@ -106,6 +109,7 @@ returning
   "email",
   "name",
   "role",
+  "email_verified_at",
   "created_at";
 
 -- identity: deleteUser
@@ -207,3 +211,170 @@ where
   "organisation_id" = $2
   and "family_id" = $3
   and "revoked_at" is null;
+
+-- identity: findAccountByEmail
+select
+  "users"."id",
+  "users"."organisation_id",
+  "users"."email",
+  "users"."name",
+  "users"."email_verified_at",
+  "organisations"."side"
+from
+  "users"
+  inner join "organisations" on "organisations"."id" = "users"."organisation_id"
+where
+  "users"."email" = $1;
+
+-- identity: findCredentials
+select
+  "users"."password_hash",
+  "users"."email",
+  "users"."name",
+  "organisations"."name" as "organisation_name"
+from
+  "users"
+  inner join "organisations" on "organisations"."id" = "users"."organisation_id"
+where
+  "users"."id" = $1;
+
+-- identity: updatePasswordHash
+update "users"
+set
+  "password_hash" = $1,
+  "updated_at" = $2
+where
+  "id" = $3;
+
+-- identity: markEmailVerified
+update "users"
+set
+  "email_verified_at" = coalesce(email_verified_at, now())
+where
+  "id" = $1
+returning
+  "id",
+  "email",
+  "name",
+  "role",
+  "email_verified_at";
+
+-- identity: revokeUserSessions (all)
+update "refresh_tokens"
+set
+  "revoked_at" = $1
+where
+  "user_id" = $2
+  and "revoked_at" is null;
+
+-- identity: revokeUserSessions (but one)
+update "refresh_tokens"
+set
+  "revoked_at" = $1
+where
+  "user_id" = $2
+  and "revoked_at" is null
+  and "family_id" <> $3;
+
+-- identity: insertOneTimeToken
+insert into
+  "one_time_tokens" (
+    "id",
+    "organisation_id",
+    "user_id",
+    "purpose",
+    "email",
+    "token_hash",
+    "expires_at",
+    "data"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- identity: voidOneTimeTokens
+update "one_time_tokens"
+set
+  "used_at" = $1
+where
+  "organisation_id" = $2
+  and "email" = $3
+  and "purpose" = $4
+  and "used_at" is null;
+
+-- identity: findOneTimeToken (locked)
+select
+  "id",
+  "organisation_id",
+  "user_id",
+  "email",
+  "data",
+  "failed_attempts",
+  "created_at",
+  "expires_at",
+  "used_at"
+from
+  "one_time_tokens"
+where
+  "token_hash" = $1
+  and "purpose" = $2
+for update;
+
+-- identity: findOneTimeToken (read)
+select
+  "id",
+  "organisation_id",
+  "user_id",
+  "email",
+  "data",
+  "failed_attempts",
+  "created_at",
+  "expires_at",
+  "used_at"
+from
+  "one_time_tokens"
+where
+  "token_hash" = $1
+  and "purpose" = $2;
+
+-- identity: findLiveSignInCodeForUpdate
+select
+  "id",
+  "organisation_id",
+  "user_id",
+  "email",
+  "data",
+  "failed_attempts",
+  "created_at",
+  "expires_at",
+  "used_at",
+  "token_hash"
+from
+  "one_time_tokens"
+where
+  "user_id" = $1
+  and "purpose" = $2
+  and "used_at" is null
+  and "expires_at" > now()
+order by
+  "created_at" desc
+limit
+  $3
+for update;
+
+-- identity: markOneTimeTokenUsed
+update "one_time_tokens"
+set
+  "used_at" = $1
+where
+  "id" = $2;
+
+-- identity: recordWrongCode
+update "one_time_tokens"
+set
+  "failed_attempts" = "failed_attempts" + $1,
+  "used_at" = case
+    when failed_attempts + 1 >= $2 then now()
+    else used_at
+  end
+where
+  "id" = $3;

@@ -16,6 +16,8 @@ import { format } from 'sql-formatter';
 import * as audit from '../src/modules/audit/repository.js';
 import * as dealRoom from '../src/modules/deal-room/repository.js';
 import * as identity from '../src/modules/identity/repository.js';
+import * as mail from '../src/modules/mail/repository.js';
+import * as notifications from '../src/modules/notifications/repository.js';
 import * as webhooks from '../src/modules/webhooks/repository.js';
 import { loadActor } from '../src/platform/caller.js';
 import * as effects from '../src/platform/effects.js';
@@ -52,6 +54,16 @@ class RecordingDriver implements Driver {
 }
 
 const ID = 'id_example';
+const CLAIMED_MAIL: mail.ClaimedMail = {
+  id: ID,
+  organisation_id: ID,
+  to_address: 'x',
+  template: 'notification',
+  params: {},
+  secret_sealed: null,
+  notification_id: ID,
+  attempts: 1,
+};
 const WHEN = new Date(0);
 type Example = (db: Kysely<DB>) => unknown;
 
@@ -144,6 +156,7 @@ const CATALOGUE: Record<string, Record<string, Example>> = {
     listReports: (db) => dealRoom.listReports(db, ID, { limit: 20, beforeVersion: 2 }),
     'actorWithLatestReport (user)': () => dealRoom.actorWithLatestReport.user({ dealId: ID, ...caller }),
     listDealEvents: (db) => dealRoom.listDealEvents(db, ID, { limit: 20, beforeId: ID }),
+    listDealEventsAfter: (db) => dealRoom.listDealEventsAfter(db, ID, { afterId: ID, limit: 100 }),
     findMilestone: (db) => dealRoom.findMilestone(db, ID, ID),
     listMilestones: (db) => dealRoom.listMilestones(db, ID, { limit: 20, afterId: ID }),
     insertMilestone: (db) =>
@@ -209,6 +222,30 @@ const CATALOGUE: Record<string, Record<string, Example>> = {
     findRefreshTokenForUpdate: (db) => identity.findRefreshTokenForUpdate(db, 'x'),
     markRefreshTokenUsed: (db) => identity.markRefreshTokenUsed(db, ID),
     revokeRefreshTokenFamily: (db) => identity.revokeRefreshTokenFamily(db, ID, ID),
+    findAccountByEmail: (db) => identity.findAccountByEmail(db, 'x'),
+    findCredentials: (db) => identity.findCredentials(db, ID),
+    updatePasswordHash: (db) => identity.updatePasswordHash(db, ID, 'x'),
+    markEmailVerified: (db) => identity.markEmailVerified(db, ID),
+    'revokeUserSessions (all)': (db) => identity.revokeUserSessions(db, ID),
+    'revokeUserSessions (but one)': (db) => identity.revokeUserSessions(db, ID, ID),
+    insertOneTimeToken: (db) =>
+      identity.insertOneTimeToken(db, {
+        id: ID,
+        organisation_id: ID,
+        user_id: ID,
+        purpose: 'password_reset',
+        email: 'x',
+        token_hash: 'x',
+        expires_at: WHEN,
+      }),
+    voidOneTimeTokens: (db) =>
+      identity.voidOneTimeTokens(db, { purpose: 'sign_in_code', email: 'x', organisationId: ID }),
+    'findOneTimeToken (locked)': (db) => identity.findOneTimeToken(db, 'password_reset', 'x', { lock: true }),
+    'findOneTimeToken (read)': (db) =>
+      identity.findOneTimeToken(db, 'member_invitation', 'x', { lock: false }),
+    findLiveSignInCodeForUpdate: (db) => identity.findLiveSignInCodeForUpdate(db, ID),
+    markOneTimeTokenUsed: (db) => identity.markOneTimeTokenUsed(db, ID),
+    recordWrongCode: (db) => identity.recordWrongCode(db, ID, 5),
   },
   idempotency: {
     claim: (db) => idempotency.claim(db, 'x', 'x', 'x', 24),
@@ -256,6 +293,45 @@ const CATALOGUE: Record<string, Record<string, Example>> = {
       }),
     disableEndpoint: (db) => webhooks.disableEndpoint(db, ID, 'x'),
     countPendingDeliveries: (db) => webhooks.countPendingDeliveries(db),
+  },
+  notifications: {
+    listNotifications: (db) =>
+      notifications.listNotifications(db, ID, { limit: 20, beforeId: ID, unreadOnly: true }),
+    countUnread: (db) => notifications.countUnread(db, ID),
+    markRead: (db) => notifications.markRead(db, ID, ID),
+    markAllRead: (db) => notifications.markAllRead(db, ID),
+    'listPreferences (locked)': (db) => notifications.listPreferences(db, ID, { lock: true }),
+    savePreferences: (db) =>
+      notifications.savePreferences(db, { userId: ID, organisationId: ID }, [
+        { kind: 'deal.joined', delivery: 'off' },
+      ]),
+    findRecipient: (db) => notifications.findRecipient(db, ID),
+    turnOffDigest: (db) => notifications.turnOffDigest(db, ID),
+    findPendingReminders: (db) =>
+      notifications.findPendingReminders(db, { now: WHEN, horizon: WHEN, limit: 100 }),
+    claimSlots: (db) => notifications.claimSlots(db, [{ job: 'digest', slot: '2026-12-02' }]),
+    notifyReminders: (db) =>
+      notifications.notifyReminders(db, [
+        {
+          kind: 'milestone.due',
+          cause: 'x',
+          deal_id: ID,
+          organisation_id: ID,
+          milestone_id: ID,
+          milestone_title: 'x',
+          due_at: 'x',
+        },
+      ]),
+    queueDigests: (db) => notifications.queueDigests(db),
+  },
+  mail: {
+    claimDueMail: (db) => mail.claimDueMail(db, { limit: 4, leaseSeconds: 120 }),
+    markMailSent: (db) => mail.markMailSent(db, CLAIMED_MAIL, [ID]),
+    markMailRetrying: (db) => mail.markMailRetrying(db, CLAIMED_MAIL, 'x', 30),
+    markMailFailed: (db) => mail.markMailFailed(db, CLAIMED_MAIL, 'x'),
+    countPendingMail: (db) => mail.countPendingMail(db),
+    findNotification: (db) => mail.findNotification(db, ID),
+    findDigestNotifications: (db) => mail.findDigestNotifications(db, ID),
   },
 };
 

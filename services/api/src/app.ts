@@ -10,9 +10,21 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { auditRoutes } from './modules/audit/routes.js';
-import { dealRoomRoutes, milestoneRoutes } from './modules/deal-room/index.js';
+import { dealRoomRoutes, invitationPreviewRoutes, milestoneRoutes } from './modules/deal-room/index.js';
 import { healthRoutes } from './modules/health/routes.js';
-import { apiClientRoutes, memberRoutes, sessionRoutes } from './modules/identity/index.js';
+import {
+  accountRoutes,
+  apiClientRoutes,
+  memberRoutes,
+  recoveryRoutes,
+  sessionRoutes,
+} from './modules/identity/index.js';
+import { mailWorkerPlugin } from './modules/mail/index.js';
+import {
+  notificationRoutes,
+  notificationSchedulerPlugin,
+  unsubscribeRoutes,
+} from './modules/notifications/index.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import webhookWorkerPlugin from './modules/webhooks/worker.js';
 import authPlugin from './plugins/auth.js';
@@ -52,7 +64,7 @@ class OneLinePerRequest extends LogController {
     const line = {
       method: request.method,
       route: request.routeOptions.url ?? null,
-      url: request.url,
+      url: withoutSecrets(request.url),
       statusCode: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 100) / 100,
     };
@@ -60,6 +72,10 @@ class OneLinePerRequest extends LogController {
     else reply.log.info(line, 'request');
   }
 }
+
+/** Query parameters that carry a credential (links in mail): logged as `[redacted]`. */
+const SECRET_QUERY_PARAMETERS = /([?&](?:code|token)=)[^&#]*/gi;
+const withoutSecrets = (url: string) => url.replace(SECRET_QUERY_PARAMETERS, '$1[redacted]');
 
 const INCOMING_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -114,6 +130,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   await app.register(async (credentials) => {
     credentials.addHook('onSend', noStore);
     await credentials.register(sessionRoutes);
+    await credentials.register(recoveryRoutes);
+    await credentials.register(invitationPreviewRoutes);
+    // The unsubscribe link is the credential: its pages are never cached either.
+    await credentials.register(unsubscribeRoutes);
   });
   await app.register(async (authenticated) => {
     // Every authenticated reply is private to its caller (deal data, private inputs, secrets shown
@@ -122,13 +142,17 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     authenticated.addHook('onRequest', authenticated.authenticate);
     authenticated.addHook('preHandler', authenticated.limitPerCaller);
     await authenticated.register(memberRoutes);
+    await authenticated.register(accountRoutes);
     await authenticated.register(apiClientRoutes);
     await authenticated.register(auditRoutes);
     await authenticated.register(dealRoomRoutes);
     await authenticated.register(webhookRoutes);
     await authenticated.register(milestoneRoutes);
+    await authenticated.register(notificationRoutes);
   });
   await app.register(webhookWorkerPlugin);
+  await app.register(mailWorkerPlugin);
+  await app.register(notificationSchedulerPlugin);
 
   return app;
 }

@@ -44,6 +44,8 @@ export const ConfigSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   METRICS_ENABLED: booleanFlag.default(false),
   READ_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(300_000).default(15_000),
+  LIVE_STREAMS_PER_CALLER: z.coerce.number().int().min(1).max(100).default(5),
   JWT_ISSUER: z.string().min(1).default('common-ground'),
   JWT_AUDIENCE: z.string().min(1).default('common-ground-api'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
@@ -61,6 +63,8 @@ export const ConfigSchema = z.object({
   LOGIN_ACCOUNT_CEILING: z.coerce.number().int().min(1).default(100),
   SIGNUPS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   SIGNUPS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  ACCOUNT_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  ACCOUNT_EMAILS_PER_RECIPIENT: z.coerce.number().int().min(1).default(5),
   ARGON2_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).optional(),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   ROUND_BUDGET: z.coerce.number().int().min(1).max(50).default(5),
@@ -80,6 +84,27 @@ export const ConfigSchema = z.object({
   WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(254).default('Common Ground <no-reply@common-ground.localhost>'),
+  MAIL_WORKER_ENABLED: booleanFlag.default(true),
+  MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  MAIL_RETRY_SCHEDULE_SECONDS: z
+    .string()
+    .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'must be comma-separated seconds, e.g. 0,30,300')
+    .transform((value) => value.split(',').map(Number))
+    .pipe(
+      z
+        .array(z.number().max(86_400, 'each delay must be at most a day'))
+        .max(20, 'must list at most 20 attempts')
+        .refine((delays) => delays[0] === 0, 'must start with 0: the first attempt is immediate'),
+    )
+    .default([0, 30, 120, 600, 1800, 3600, 7200]),
+  SCHEDULER_ENABLED: booleanFlag.default(true),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;

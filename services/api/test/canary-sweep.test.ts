@@ -3,6 +3,8 @@ import t from 'tap';
 import { build } from './helpers/build.js';
 import { assessment, saveAndSubmit, sharedDeal } from './helpers/deals.js';
 import { addMember, createClient, signUp } from './helpers/identity.js';
+import { type Delivered, startInbox } from './helpers/mail.js';
+import { injectAny } from './helpers/sse.js';
 
 const canary = (label: string) => `CANARY_${label}_${randomBytes(5).toString('hex')}`;
 
@@ -14,10 +16,23 @@ const canary = (label: string) => `CANARY_${label}_${randomBytes(5).toString('he
  * shared ones (deal and milestone text) reach the counterparty but no outsider.
  */
 t.test('no canary leaves where it belongs', async (t) => {
-  const { app, logs } = await build(t, {
-    config: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: true, WEBHOOK_WORKER_ENABLED: false },
+  const inbox = await startInbox(t);
+  const testApp = await build(t, {
+    config: {
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: true,
+      WEBHOOK_WORKER_ENABLED: false,
+      SMTP_URL: inbox.url,
+      MAIL_POLL_INTERVAL_MS: 20,
+    },
   });
+  const { app, logs } = testApp;
   const { sales, procurement, dealId } = await sharedDeal(app);
+  // Everyone's address confirmed (as its link does), so that every notification is mailed too.
+  const confirmEveryone = () =>
+    testApp.testDatabase.database.asSystem((trx) =>
+      trx.updateTable('users').set({ email_verified_at: new Date() }).execute(),
+    );
+  await confirmEveryone();
   const notes = Array.from({ length: 6 }, (_, i) => canary(`note${i}`));
   const organisationPrivate = {
     member: canary('member'),
@@ -115,7 +130,12 @@ t.test('no canary leaves where it belongs', async (t) => {
   for (const [who, reader] of Object.entries(readers)) {
     const outsider = who.includes('Outsider');
     for (const path of getPaths) {
-      const res = await app.inject({ method: 'GET', url: path, headers: reader.auth });
+      // The live stream replays its whole timeline from before the first entry (`Last-Event-ID`).
+      const res = await injectAny(
+        app,
+        { method: 'GET', url: path, headers: { ...reader.auth, 'last-event-id': `evt_${'0'.repeat(26)}` } },
+        300,
+      );
       for (const value of privateToS)
         t.notMatch(res.body, value, `${who} GET ${path}: nothing private to the supplier`);
       if (outsider)
@@ -133,6 +153,23 @@ t.test('no canary leaves where it belongs', async (t) => {
     shared.title,
     'shared fields do reach the counterparty (the sweep can see them)',
   );
+
+  // Every message sent: notifications to both sides. Read decoded (subject, text and HTML
+  // parts), since a transfer encoding may fold a long line inside a canary, and raw as well.
+  const readable = (m: Delivered) => [m.subject, m.text, m.html, m.raw].join('\n');
+  const toProcurement = await inbox.next(procurement.email, (m) => /alignment report/.test(m.subject));
+  t.match(readable(toProcurement), shared.title, 'the mail sweep sees shared fields reach the counterparty');
+  await inbox.next(sales.email);
+  t.ok(inbox.messages.length >= 2, `${inbox.messages.length} messages swept`);
+  for (const message of inbox.messages) {
+    const toSupplier = message.to === sales.email;
+    for (const value of toSupplier ? notes : privateToS)
+      t.notMatch(
+        readable(message),
+        value,
+        `mail to ${message.to} “${message.subject}”: nothing private to the supplier`,
+      );
+  }
 
   const log = logs.join('\n');
   for (const value of notes) t.notMatch(log, value, 'no note in the server log');

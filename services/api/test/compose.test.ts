@@ -22,6 +22,11 @@ t.test(
     for (const name of Object.keys(api.environment))
       t.ok(known.includes(name), `${name} is a setting of the service`);
     for (const secret of ['JWT_SECRET', 'MASTER_KEY']) t.ok(secret in api.environment, `${secret} is passed`);
+    // Mail goes to the local catcher (Mailpit), whose web inbox is published.
+    t.match(compose.services.mail.image, /^axllent\/mailpit:/);
+    t.ok(compose.services.mail.ports.includes('8025:8025'), 'the inbox is reachable');
+    t.equal(api.environment.SMTP_URL, 'smtp://mail:1025');
+    t.ok(api.depends_on.mail, 'the API starts after the mail catcher');
   },
 );
 

@@ -1,9 +1,11 @@
 import { SCOPES, type Scope } from '@cg/contracts';
 import t from 'tap';
+import { unsubscribeTokens } from '../src/modules/notifications/index.js';
 import { build } from './helpers/build.js';
 import { assessment, createDeal, invite } from './helpers/deals.js';
 import { addMember, createClient, PASSWORD, type SignedUp, signUp, uniqueEmail } from './helpers/identity.js';
 import { handmadeJwt, sessionOf } from './helpers/jwt.js';
+import { injectAny } from './helpers/sse.js';
 
 /*
  * The authorization matrix: every operation of the OpenAPI document × every kind of caller → the
@@ -71,6 +73,13 @@ const adminOnly = (ownOk: number, onSResource: boolean): Expectations => ({
   otherSideOutsider: onSResource ? 404 : ownOk,
   counterparty: onSResource ? 404 : ownOk,
   viewer: 403,
+  clientWithout: 403,
+  clientWith: 403,
+});
+/** A person's own things (notifications, preferences): every signed-in person, no API client. */
+const peopleOnly = (ok: number): Expectations => ({
+  ...everyone(ok),
+  ...unauthenticated,
   clientWithout: 403,
   clientWith: 403,
 });
@@ -146,6 +155,63 @@ export const MATRIX: Row[] = [
     request: () => ({ path: '/v1/auth/session/refresh', body: {} }),
     expect: everyone(401),
   },
+  // The emailed flows: whoever holds a link's token (or an address) may use it; nobody else.
+  {
+    operation: 'POST /v1/auth/verify-email',
+    scope: 'public',
+    request: () => ({ path: '/v1/auth/verify-email', body: { token: 'cgv_unknown' } }),
+    expect: everyone(400),
+  },
+  {
+    operation: 'POST /v1/auth/password-reset',
+    scope: 'public',
+    request: () => ({ path: '/v1/auth/password-reset', body: { email: uniqueEmail() } }),
+    expect: everyone(202),
+  },
+  {
+    operation: 'POST /v1/auth/password-reset/confirm',
+    scope: 'public',
+    request: () => ({
+      path: '/v1/auth/password-reset/confirm',
+      body: { token: 'cgp_unknown', password: PASSWORD },
+    }),
+    expect: everyone(400),
+  },
+  {
+    operation: 'POST /v1/auth/sign-in-code',
+    scope: 'public',
+    request: () => ({ path: '/v1/auth/sign-in-code', body: { email: uniqueEmail() } }),
+    expect: everyone(202),
+  },
+  {
+    operation: 'POST /v1/auth/member-invitations/preview',
+    scope: 'public',
+    request: () => ({ path: '/v1/auth/member-invitations/preview', body: { token: 'cgi_unknown' } }),
+    expect: everyone(400),
+  },
+  {
+    operation: 'POST /v1/auth/member-invitations/accept',
+    scope: 'public',
+    request: () => ({
+      path: '/v1/auth/member-invitations/accept',
+      body: { token: 'cgi_unknown', password: PASSWORD },
+    }),
+    expect: everyone(400),
+  },
+  {
+    // Admins have confirmed their addresses (409), the viewer has not; clients have none.
+    operation: 'POST /v1/me/verification-email',
+    scope: 'public',
+    request: () => ({ path: '/v1/me/verification-email' }),
+    expect: { ...everyone(409), ...unauthenticated, viewer: 202, clientWithout: 403, clientWith: 403 },
+  },
+  {
+    // Every person's password is PASSWORD: "changing" it to itself keeps the table repeatable.
+    operation: 'POST /v1/me/password',
+    scope: 'public',
+    request: () => ({ path: '/v1/me/password', body: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
+    expect: { ...everyone(204), ...unauthenticated, clientWithout: 403, clientWith: 403 },
+  },
   {
     operation: 'GET /v1/me',
     scope: 'public',
@@ -166,6 +232,15 @@ export const MATRIX: Row[] = [
       body: { email: uniqueEmail(), name: 'M', role: 'member', password: PASSWORD },
     }),
     expect: adminOnly(201, false),
+  },
+  {
+    operation: 'POST /v1/organisation/member-invitations',
+    scope: 'admin',
+    request: () => ({
+      path: '/v1/organisation/member-invitations',
+      body: { email: uniqueEmail(), name: 'M', role: 'member' },
+    }),
+    expect: adminOnly(202, false),
   },
   {
     operation: 'PATCH /v1/organisation/members/{userId}',
@@ -243,6 +318,16 @@ export const MATRIX: Row[] = [
     expect: { ...onDeal(201, { viewer: 403 }), counterparty: 404 },
   },
   {
+    operation: 'POST /v1/invitations/preview',
+    scope: 'public',
+    // The code is the credential: whoever holds it sees the deal's title and who invites.
+    request: async ({ s }) => ({
+      path: '/v1/invitations/preview',
+      body: { code: (await invite(app(), s, (await createDeal(app(), s)).id)).code },
+    }),
+    expect: everyone(200),
+  },
+  {
     operation: 'POST /v1/invitations/accept',
     scope: 'deals:write',
     request: async ({ s }) => ({
@@ -296,6 +381,12 @@ export const MATRIX: Row[] = [
     operation: 'GET /v1/deals/{dealId}/events',
     scope: 'deals:read',
     request: ({ dealId }) => ({ path: `/v1/deals/${dealId}/events` }),
+    expect: onDeal(200),
+  },
+  {
+    operation: 'GET /v1/deals/{dealId}/stream',
+    scope: 'deals:read',
+    request: ({ dealId }) => ({ path: `/v1/deals/${dealId}/stream` }),
     expect: onDeal(200),
   },
   {
@@ -367,6 +458,56 @@ export const MATRIX: Row[] = [
     request: ({ endpointId }) => ({ path: `/v1/webhook-endpoints/${endpointId}/deliveries` }),
     expect: { ...onDeal(200, { viewer: 403 }), counterparty: 404 },
   },
+  // Notifications belong to people: each person their own, API clients none (403).
+  {
+    operation: 'GET /v1/notifications',
+    scope: 'public',
+    request: () => ({ path: '/v1/notifications' }),
+    expect: peopleOnly(200),
+  },
+  {
+    operation: 'POST /v1/notifications/read-all',
+    scope: 'public',
+    request: () => ({ path: '/v1/notifications/read-all' }),
+    expect: peopleOnly(204),
+  },
+  {
+    // P's admin's own notification (S submitted): nobody else's, not even a colleague's.
+    operation: 'POST /v1/notifications/{notificationId}/read',
+    scope: 'public',
+    request: async ({ p }) => ({ path: `/v1/notifications/${await notificationOf(p)}/read` }),
+    expect: { ...peopleOnly(404), counterparty: 204 },
+  },
+  {
+    operation: 'GET /v1/me/notification-preferences',
+    scope: 'public',
+    request: () => ({ path: '/v1/me/notification-preferences' }),
+    expect: peopleOnly(200),
+  },
+  {
+    operation: 'PUT /v1/me/notification-preferences',
+    scope: 'public',
+    request: () => ({
+      path: '/v1/me/notification-preferences',
+      body: { preferences: { 'milestone.due': 'email' } },
+    }),
+    expect: peopleOnly(200),
+  },
+  {
+    // The link is the credential: a genuine one opens its page for whoever follows it.
+    operation: 'GET /v1/unsubscribe',
+    scope: 'public',
+    request: ({ s }) => ({
+      path: `/v1/unsubscribe?token=${unsubscribeTokens(app().config.JWT_SECRET).create(s.user.id, 'deal.joined')}`,
+    }),
+    expect: everyone(200),
+  },
+  {
+    operation: 'POST /v1/unsubscribe',
+    scope: 'public',
+    request: () => ({ path: '/v1/unsubscribe?token=forged.link', body: { 'List-Unsubscribe': 'One-Click' } }),
+    expect: everyone(400),
+  },
 ];
 
 // The app under test, for the row helpers above.
@@ -411,6 +552,11 @@ async function freshMilestone({ s, dealId }: Context) {
     payload: { title: 'Target', ownerSide: 'sales' },
   });
   return res.json().id as string;
+}
+
+async function notificationOf(party: SignedUp) {
+  const res = await app().inject({ method: 'GET', url: '/v1/notifications?limit=1', headers: party.auth });
+  return (res.json() as { data: { id: string }[] }).data[0]?.id ?? 'ntf_none';
 }
 
 async function freshEndpoint(s: SignedUp) {
@@ -478,6 +624,10 @@ t.test('every operation × every kind of caller gets exactly its status', async 
     return clients.get(key) ?? {};
   };
 
+  // Administrators have confirmed their addresses (inviting by email needs it); the viewer has not.
+  await built.testDatabase.database.asSystem((trx) =>
+    trx.updateTable('users').set({ email_verified_at: new Date() }).where('role', '=', 'admin').execute(),
+  );
   for (const row of MATRIX) {
     const scoped = row.scope !== 'admin' && row.scope !== 'public';
     for (const caller of CALLERS) {
@@ -487,7 +637,8 @@ t.test('every operation × every kind of caller gets exactly its status', async 
         headers = await clientWith(scoped ? SCOPES.filter((x) => x !== row.scope) : SCOPES);
       const request = await row.request(ctx);
       const [method] = row.operation.split(' ') as [Method];
-      const res = await app().inject({
+      // (An event stream is read until it is quiet, then closed: see injectAny.)
+      const res = await injectAny(app(), {
         method,
         url: request.path,
         headers: headers ?? {},

@@ -2,12 +2,14 @@ import { type ReactNode, useEffect } from 'react';
 import { Loading, PageHeading } from './components/ui.js';
 import { PortalProvider, useSession, useSessionState } from './context.js';
 import { usePageTitle } from './hooks.js';
+import { AccountPage, VerificationBanner } from './pages/account.js';
 import { ADMIN_SECTIONS, AdminPage } from './pages/admin.js';
 import { AssessmentPage } from './pages/assessment.js';
-import { SignInPage, SignUpPage } from './pages/auth.js';
 import { DealPage } from './pages/deal.js';
 import { DealsPage, NewDealPage } from './pages/deals.js';
 import { LandingPage } from './pages/landing.js';
+import { NotificationBell, NotificationPreferencesPage, NotificationsPage } from './pages/notifications.js';
+import { linkPage, SignedOutPages } from './pages/public.js';
 import { type PortalInfo, portalOfPath, portalOfSide } from './portals.js';
 import { Link, matchPath, navigate, usePathname } from './router.js';
 import type { Me } from './session.js';
@@ -84,7 +86,6 @@ function Frame({
 
 function PortalApp({ portal, path }: { portal: PortalInfo; path: string }) {
   const state = useSessionState();
-  const base = portal.basePath;
 
   if (state.status === 'restoring') {
     return (
@@ -95,14 +96,9 @@ function PortalApp({ portal, path }: { portal: PortalInfo; path: string }) {
   }
 
   if (state.status === 'signed-out') {
-    const signUp = path === `${base}/sign-up`;
     return (
       <Frame portal={portal}>
-        {signUp ? (
-          <SignUpPage portal={portal} />
-        ) : (
-          <SignInPage portal={portal} expired={state.expired ?? false} />
-        )}
+        <SignedOutPages portal={portal} path={path} expired={state.expired ?? false} />
       </Frame>
     );
   }
@@ -111,7 +107,7 @@ function PortalApp({ portal, path }: { portal: PortalInfo; path: string }) {
   if (me.organisation.side !== portal.side) {
     return (
       <Frame portal={portal} header={<AccountMenu me={me} />}>
-        <WrongPortal portal={portal} me={me} />
+        {linkPage(portal, path) ?? <WrongPortal portal={portal} me={me} />}
       </Frame>
     );
   }
@@ -119,17 +115,28 @@ function PortalApp({ portal, path }: { portal: PortalInfo; path: string }) {
   return (
     <PortalProvider value={{ portal, me }}>
       <Frame portal={portal} header={<PortalNav portal={portal} me={me} path={path} />}>
+        <VerificationBanner me={me} path={path} portal={portal} />
         <PortalRoutes portal={portal} path={path} me={me} />
       </Frame>
     </PortalProvider>
   );
 }
 
+/** Pages of the signed-in person's own: the notification centre and the account. */
+function personalPage(base: string, path: string): ReactNode | null {
+  if (path === `${base}/notifications`) return <NotificationsPage />;
+  if (path === `${base}/notifications/preferences`) return <NotificationPreferencesPage />;
+  if (path === `${base}/account`) return <AccountPage />;
+  return null;
+}
+
+const SIGNED_OUT_ONLY = ['', '/', '/sign-in', '/sign-up', '/sign-in-code', '/forgot-password'];
+
 function PortalRoutes({ portal, path, me }: { portal: PortalInfo; path: string; me: Me }) {
   const base = portal.basePath;
-  if (path === base || path === `${base}/` || path === `${base}/sign-in` || path === `${base}/sign-up`) {
-    return <Redirect to={`${base}/deals`} />;
-  }
+  if (SIGNED_OUT_ONLY.some((entry) => path === `${base}${entry}`)) return <Redirect to={`${base}/deals`} />;
+  const own = linkPage(portal, path) ?? personalPage(base, path);
+  if (own) return own;
   if (path === `${base}/deals`) return <DealsPage />;
   if (path === `${base}/deals/new`) return <NewDealPage />;
   const deal = matchPath(`${base}/deals/:dealId`, path);
@@ -175,6 +182,7 @@ function PortalNav({ portal, me, path }: { portal: PortalInfo; me: Me; path: str
     ...(me.role === 'admin'
       ? [{ to: `${base}/admin/members`, label: 'Admin', active: path.startsWith(`${base}/admin`) }]
       : []),
+    { to: `${base}/account`, label: 'Account', active: path === `${base}/account` },
   ];
   return (
     <>
@@ -187,6 +195,9 @@ function PortalNav({ portal, me, path }: { portal: PortalInfo; me: Me; path: str
               </Link>
             </li>
           ))}
+          <li>
+            <NotificationBell portal={portal} path={path} />
+          </li>
         </ul>
       </nav>
       <AccountMenu me={me} />

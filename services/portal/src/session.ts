@@ -94,7 +94,17 @@ export class Session {
   }
 
   async signIn(email: string, password: string): Promise<Result<Me>> {
-    const result = await call(this.anonymous.POST('/v1/auth/session', { body: { email, password } }));
+    return this.openSession({ email, password });
+  }
+
+  /** Signs in with the one-time code mailed by `POST /v1/auth/sign-in-code`. */
+  async signInWithCode(email: string, code: string): Promise<Result<Me>> {
+    // The session route takes `{ email, code }` as well (packages/contracts SessionRequestSchema).
+    return this.openSession({ email, code } as unknown as Schemas['SessionRequestInput']);
+  }
+
+  private async openSession(body: Schemas['SessionRequestInput']): Promise<Result<Me>> {
+    const result = await call(this.anonymous.POST('/v1/auth/session', { body }));
     if (!result.ok) return result;
     this.accept(result.data);
     const me = await this.loadMe();

@@ -9,6 +9,9 @@ import * as counterpartyCheckByIndex from './2026_11_29_150000_counterparty_chec
 import * as organisationPartners from './2026_11_29_160000_organisation_partners.js';
 import * as announceChanges from './2026_12_01_090000_announce_changes.js';
 import * as announceSessionEnds from './2026_12_02_090000_announce_session_ends.js';
+import * as createMailAndNotifications from './2026_12_02_100000_create_mail_and_notifications.js';
+import * as announceTimelineEntries from './2026_12_02_100100_announce_timeline_entries.js';
+import * as refineNotifications from './2026_12_02_110000_refine_notifications.js';
 
 // An explicit list instead of reading a folder: migrations ship with the code, in order, and a
 // typo in a file name cannot silently skip one.
@@ -23,4 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_160000_organisation_partners': organisationPartners,
   '2026_12_01_090000_announce_changes': announceChanges,
   '2026_12_02_090000_announce_session_ends': announceSessionEnds,
+  '2026_12_02_100000_create_mail_and_notifications': createMailAndNotifications,
+  '2026_12_02_100100_announce_timeline_entries': announceTimelineEntries,
+  '2026_12_02_110000_refine_notifications': refineNotifications,
 };

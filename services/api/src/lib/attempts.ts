@@ -36,6 +36,8 @@ type Refusal = Extract<Reservation, { ok: false }>;
  */
 export interface AttemptStore {
   reserve(counters: readonly Counter[], ceiling?: Ceiling): Promise<Reservation>;
+  /** Drops the counts under these keys (counters, ceilings, pacing slots): a fresh start. */
+  forget(keys: readonly string[]): Promise<void>;
 }
 
 export const paceMs = (count: number, ceiling: Pick<Ceiling, 'threshold' | 'baseMs' | 'maxMs'>) =>
@@ -113,6 +115,9 @@ export function memoryAttemptStore(now: () => number = Date.now): AttemptStore &
     },
     close() {
       clearInterval(sweep);
+    },
+    async forget(keys) {
+      for (const key of keys) entries.delete(key);
     },
     async reserve(counters, ceiling) {
       const refusal = refusedByCounters(counters) ?? (ceiling && refusedByCeiling(ceiling));
@@ -194,6 +199,15 @@ export function redisAttemptStore(
   onError: (error: unknown) => void,
 ): AttemptStore {
   return {
+    async forget(keys) {
+      await fallback.forget(keys);
+      if (keys.length === 0) return;
+      try {
+        await redis.del(...keys.map((key) => prefix + key));
+      } catch (error) {
+        onError(error);
+      }
+    },
     async reserve(counters, ceiling) {
       const keys = [
         ...counters.map((counter) => prefix + counter.key),

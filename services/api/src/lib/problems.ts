@@ -16,7 +16,12 @@ export class AppError extends Error {
   constructor(
     readonly type: ProblemType,
     readonly detail: string,
-    readonly extras: { errors?: ValidationIssue[]; headers?: Record<string, string> } = {},
+    readonly extras: {
+      errors?: ValidationIssue[];
+      headers?: Record<string, string>;
+      /** RFC 9457 extension members of the body (declared in ProblemSchema), e.g. `retryAt`. */
+      members?: { retryAt?: string };
+    } = {},
   ) {
     super(detail);
     this.name = 'AppError';

@@ -199,7 +199,7 @@ export async function readWithActor<P extends Record<string, unknown>, Row exten
 }
 
 /** The change keys (migration `announce_changes`) whose change can end or alter a caller's rights. */
-const callerChanges = (principal: Principal): string[] => [
+export const callerChanges = (principal: Principal): string[] => [
   changeKeys[principal.kind](principal.id),
   changeKeys.organisation(principal.organisationId),
   ...(principal.kind === 'user' ? [changeKeys.session(principal.sessionId ?? '')] : []),
@@ -259,5 +259,24 @@ export async function cachedReadWithActor<P extends Record<string, unknown>, Row
     return result;
   } finally {
     cache.finish(ticket);
+  }
+}
+
+/**
+ * Mail sent on a person's behalf (invitations by email) needs an address they proved is theirs;
+ * an API client acts for its organisation, which an admin vouched for when creating it.
+ */
+export async function requireVerifiedEmail(trx: Kysely<DB>, actor: Actor): Promise<void> {
+  if (actor.kind !== 'user') return;
+  const row = await trx
+    .selectFrom('users')
+    .select('email_verified_at')
+    .where('id', '=', actor.id)
+    .executeTakeFirst();
+  if (!row?.email_verified_at) {
+    throw new AppError(
+      'email-unverified',
+      'Confirm your email address (follow the link we sent you, or ask for a new one) before sending invitations by email.',
+    );
   }
 }

@@ -58,10 +58,11 @@ export interface DealEvent {
 
 /**
  * Writes events on their deals' shared timelines and queues their webhook deliveries (the
- * outbox), in the caller's transaction: an event and its deliveries commit or vanish together.
- * Which timeline type becomes which webhook, for which endpoints of both parties, is decided by
- * the database function `webhook_fan_out` (the acting organisation never sees the other's
- * endpoints).
+ * outbox) and the notifications of the people they concern, in the caller's transaction: an
+ * event, its deliveries and notifications commit or vanish together. Which timeline type becomes
+ * which webhook or notification, for which endpoints and people of both parties, is decided by
+ * the database functions `webhook_fan_out` and `notification_fan_out` (the acting organisation
+ * never sees the other's endpoints or people).
  */
 export async function recordDealEvents(db: Kysely<DB>, events: readonly DealEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -78,7 +79,7 @@ export async function recordDealEvents(db: Kysely<DB>, events: readonly DealEven
       })),
     )
     .execute();
-  await sql`select webhook_fan_out(id) from unnest(${ids}::text[]) with ordinality as event(id, n) order by n`.execute(
+  await sql`select webhook_fan_out(id), notification_fan_out(id) from unnest(${ids}::text[]) with ordinality as event(id, n) order by n`.execute(
     db,
   );
 }

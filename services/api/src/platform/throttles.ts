@@ -20,6 +20,23 @@ export interface AttemptThrottle {
     account: string,
     options?: { channel?: 'password' | 'emailed-code' },
   ): Promise<HeldAttempt>;
+  /**
+   * Forgives the account's failures: its ceiling, and its count from this address (a password
+   * reset proved the mailbox from here). Counts from other addresses stay, so whoever was
+   * guessing from elsewhere is still held back.
+   */
+  forgive(request: { ip: string }, account: string): Promise<void>;
+}
+
+/** The messages a person may ask for without signing in (or for their own account). */
+type AccountEmailKind = 'password_reset' | 'sign_in_code' | 'email_verification';
+
+export interface MailThrottle {
+  /**
+   * Counts one request for an account message, per caller's address and per recipient address,
+   * whether or not an account has it (the answer must not tell): 429 with Retry-After when full.
+   */
+  reserve(request: { ip: string }, kind: AccountEmailKind, email: string): Promise<void>;
 }
 
 export interface SignupThrottle {
@@ -40,6 +57,23 @@ const NOT_HELD: HeldAttempt = { release: async () => {} };
 const inWords = (seconds: number) =>
   seconds < 120 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
 
+/** 14:05 UTC (with seconds when the wait is short), for a person deciding when to come back. */
+const clockTime = (at: Date, seconds: number) => `${at.toISOString().slice(11, seconds < 120 ? 19 : 16)} UTC`;
+
+/** A 429 that says when to try again: in words and as a UTC time, `Retry-After` and `retryAt`. */
+function refuse(policy: string, quota: string, retryAfterMs: number, detail: (wait: string) => string) {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const at = new Date(Date.now() + seconds * 1000);
+  return new AppError('rate-limited', detail(`${inWords(seconds)} (at ${clockTime(at, seconds)})`), {
+    headers: { 'retry-after': String(seconds), 'ratelimit-policy': `"${policy}";${quota}` },
+    members: { retryAt: at.toISOString() },
+  });
+}
+
+const tag = (value: string) => sha256Hex(value).slice(0, 32);
+
+const ACCOUNT_EMAIL_WINDOW_MS = 60 * 60_000;
+
 /** The settings the sign-in and sign-up throttles follow (the README's configuration table). */
 export interface ThrottleConfig {
   RATE_LIMIT_ENABLED: boolean;
@@ -48,6 +82,8 @@ export interface ThrottleConfig {
   LOGIN_ACCOUNT_CEILING: number;
   SIGNUPS_PER_ADDRESS: number;
   SIGNUPS_PER_MINUTE: number;
+  ACCOUNT_EMAILS_PER_ADDRESS: number;
+  ACCOUNT_EMAILS_PER_RECIPIENT: number;
 }
 
 /**
@@ -57,16 +93,15 @@ export interface ThrottleConfig {
  * that succeeds gives its place back. Accounts and addresses are hashed into the keys.
  */
 export function createThrottles(config: ThrottleConfig, attempts: AttemptStore) {
-  const tag = (value: string) => sha256Hex(value).slice(0, 32);
-
-  const refuse = (policy: string, quota: string, retryAfterMs: number, detail: (wait: string) => string) => {
-    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    return new AppError('rate-limited', detail(inWords(seconds)), {
-      headers: { 'retry-after': String(seconds), 'ratelimit-policy': `"${policy}";${quota}` },
-    });
-  };
-
   const loginThrottle: AttemptThrottle = {
+    async forgive(request, account) {
+      const who = tag(account);
+      await attempts.forget([
+        `login:account-address:${who}:${tag(request.ip)}`,
+        `login:account:${who}`,
+        `login:account-pace:${who}`,
+      ]);
+    },
     async reserve(request, account, options = {}) {
       if (!config.RATE_LIMIT_ENABLED) return NOT_HELD;
       const address = tag(request.ip);
@@ -154,5 +189,46 @@ export function createThrottles(config: ThrottleConfig, attempts: AttemptStore) 
       );
     },
   };
-  return { loginThrottle, signupThrottle };
+  return { loginThrottle, signupThrottle, mailThrottle: createMailThrottle(config, attempts) };
+}
+
+/**
+ * Account messages (reset links, sign-in codes, verification links) by reservation too: each
+ * request counts, so nobody can flood a mailbox or spray requests from one address.
+ */
+function createMailThrottle(config: ThrottleConfig, attempts: AttemptStore): MailThrottle {
+  return {
+    async reserve(request, kind, email) {
+      if (!config.RATE_LIMIT_ENABLED) return;
+      const outcome = await attempts.reserve([
+        {
+          key: `account-email:address:${tag(request.ip)}`,
+          max: config.ACCOUNT_EMAILS_PER_ADDRESS,
+          windowMs: ACCOUNT_EMAIL_WINDOW_MS,
+        },
+        {
+          key: `account-email:${kind}:${tag(email.trim().toLowerCase())}`,
+          max: config.ACCOUNT_EMAILS_PER_RECIPIENT,
+          windowMs: ACCOUNT_EMAIL_WINDOW_MS,
+        },
+      ]);
+      if (outcome.ok) return;
+      if (outcome.refused === 0) {
+        throw refuse(
+          'account-email-address',
+          `q=${config.ACCOUNT_EMAILS_PER_ADDRESS};w=3600`,
+          outcome.retryAfterMs,
+          (wait) =>
+            `Too many requests for account messages from your address (${config.ACCOUNT_EMAILS_PER_ADDRESS} an hour); try again in ${wait}.`,
+        );
+      }
+      throw refuse(
+        'account-email-recipient',
+        `q=${config.ACCOUNT_EMAILS_PER_RECIPIENT};w=3600`,
+        outcome.retryAfterMs,
+        (wait) =>
+          `Too many requests of this kind for this email address (${config.ACCOUNT_EMAILS_PER_RECIPIENT} an hour); check the inbox, or try again in ${wait}.`,
+      );
+    },
+  };
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { type Actor, loadActor, type Principal } from './caller.js';
 import { type AuditEntry, appendAuditEntries, type DealEvent, recordDealEvents } from './effects.js';
 import { type IdempotencyClaim, markClaimCommitted } from './idempotency/service.js';
+import { type QueuedMail, queuePreparedMail } from './mail-outbox.js';
 
 /** What a request brings besides a caller, for work done before one exists (sign-in, sign-up). */
 export interface RequestContext {
@@ -22,11 +23,14 @@ export interface Caller {
 /**
  * What a use-case records besides its own rows, written with them in its transaction: the audit
  * trail of the caller's organisation and the deals' shared timelines (which queue the webhook
- * deliveries). Each is said once and filled in here — organisation, actor, request id.
+ * deliveries and notifications), and the mail it sends. Each is said once and filled in here —
+ * organisation, actor, request id.
  */
 export interface Effects {
   audit(action: string, about?: Pick<AuditEntry, 'subject' | 'detail'>): void;
   dealEvent(event: DealEvent): void;
+  /** A message for the mail outbox (`prepareMail`), sent once the transaction commits. */
+  mail(mail: QueuedMail): void;
 }
 
 export interface UnitOfWorkOptions extends OrgTransactionOptions {
@@ -54,6 +58,7 @@ export function withCaller<T>(
     const actor = await loadActor(trx, caller.principal);
     const audit: AuditEntry[] = [];
     const events: DealEvent[] = [];
+    const mails: QueuedMail[] = [];
     const effects: Effects = {
       audit: (action, about = {}) =>
         audit.push({
@@ -64,10 +69,12 @@ export function withCaller<T>(
           requestId: caller.requestId,
         }),
       dealEvent: (event) => events.push(event),
+      mail: (mail) => mails.push(mail),
     };
     const result = await work(trx, actor, effects);
     await recordDealEvents(trx, events);
     await appendAuditEntries(trx, audit);
+    await queuePreparedMail(trx, mails);
     if (caller.idempotencyClaim) await markClaimCommitted(trx, caller.idempotencyClaim);
     return result;
   };

@@ -16,7 +16,11 @@ function sendProblem(
   detail: string,
   extras: AppError['extras'] = {},
 ): FastifyReply {
-  const body = { ...problemBody(type, detail, extras.errors), requestId: String(reply.request.id) };
+  const body = {
+    ...problemBody(type, detail, extras.errors),
+    ...extras.members,
+    requestId: String(reply.request.id),
+  };
   for (const [name, value] of Object.entries(extras.headers ?? {})) reply.header(name, value);
   return reply.code(body.status).type('application/problem+json').send(body);
 }

@@ -6,12 +6,19 @@ import { type AttemptStore, memoryAttemptStore, redisAttemptStore } from '../lib
 import { AppError } from '../lib/problems.js';
 import { setArgon2QueueMax } from '../modules/identity/passwords.js';
 
-import { type AttemptThrottle, createThrottles, type SignupThrottle } from '../platform/throttles.js';
+import {
+  type AttemptThrottle,
+  createThrottles,
+  type MailThrottle,
+  type SignupThrottle,
+} from '../platform/throttles.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     loginThrottle: AttemptThrottle;
     signupThrottle: SignupThrottle;
+    /** Reset links, sign-in codes and verification links asked for, per address and recipient. */
+    mailThrottle: MailThrottle;
     /** preHandler for authenticated routes: the per-caller limit. */
     limitPerCaller(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
@@ -112,9 +119,10 @@ export default fp(
       if (!limit.isAllowed) limited('caller', limit, reply);
     });
 
-    const { loginThrottle, signupThrottle } = createThrottles(config, attempts);
+    const { loginThrottle, signupThrottle, mailThrottle } = createThrottles(config, attempts);
     app.decorate('loginThrottle', loginThrottle);
     app.decorate('signupThrottle', signupThrottle);
+    app.decorate('mailThrottle', mailThrottle);
   },
   { name: 'rate-limit', dependencies: ['errors'] },
 );

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type Database, openPostgres } from '@cg/db';
 import { createTestDatabase, type TestDatabase } from '@cg/db/testing';
 import type { FastifyInstance } from 'fastify';
@@ -25,6 +28,8 @@ function testConfig(overrides: Partial<Config> = {}): Config {
     SIGNUPS_PER_MINUTE: 1000,
     JWT_SECRET: randomBytes(32).toString('base64url'),
     MASTER_KEY: randomBytes(32).toString('base64'),
+    // Mail without SMTP_URL goes to DATA_DIR/mailbox: each app a folder of its own.
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cg-test-data-')),
     ...overrides,
   };
 }
@@ -70,6 +75,7 @@ export async function build(
     await app.close();
     await ownHandle?.close();
     if (!shared) await testDatabase.drop();
+    if (!options.config?.DATA_DIR) rmSync(config.DATA_DIR, { recursive: true, force: true });
   });
   return { app, testDatabase, config, logs };
 }

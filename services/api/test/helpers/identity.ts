@@ -5,7 +5,7 @@ export const PASSWORD = 'correct horse battery staple';
 
 export interface SignedUp {
   organisation: { id: string; name: string; side: 'sales' | 'procurement' };
-  user: { id: string; email: string; name: string; role: string };
+  user: { id: string; email: string; name: string; role: string; emailVerified: boolean };
   email: string;
   accessToken: string;
   refreshToken: string;

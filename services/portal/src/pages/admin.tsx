@@ -1,14 +1,7 @@
 import type { Schemas } from '@cg/sdk';
 import { useState } from 'react';
 import { call, fieldErrors, type Result } from '../api.js';
-import {
-  CheckboxGroup,
-  InlineSelect,
-  Options,
-  SelectField,
-  SubmitButton,
-  TextField,
-} from '../components/fields.js';
+import { CheckboxGroup, InlineSelect, SubmitButton, TextField } from '../components/fields.js';
 import {
   Alert,
   ConfirmButton,
@@ -19,9 +12,10 @@ import {
   ResourceState,
 } from '../components/ui.js';
 import { usePortal, useSession } from '../context.js';
-import { useAction, useFields, usePageTitle, useResource } from '../hooks.js';
-import { formatDateTime, ROLE_EXPLANATIONS, ROLE_LABELS, SCOPE_EXPLANATIONS } from '../labels.js';
+import { useAction, usePageTitle, useResource } from '../hooks.js';
+import { formatDateTime, ROLE_LABELS, SCOPE_EXPLANATIONS } from '../labels.js';
 import { Link } from '../router.js';
+import { InviteMember } from './members-by-email.js';
 import { Webhooks } from './webhooks.js';
 
 export type AdminSection = 'members' | 'api-clients' | 'webhooks' | 'audit';
@@ -119,7 +113,7 @@ function Members() {
           )}
         </ResourceState>
       </section>
-      <AddMember onAdded={() => void members.reload()} />
+      <InviteMember />
     </div>
   );
 }
@@ -198,66 +192,6 @@ function MemberRow({
         )}
       </td>
     </tr>
-  );
-}
-
-function AddMember({ onAdded }: { onAdded: () => void }) {
-  const session = useSession();
-  const { values, bind, reset } = useFields({
-    email: '',
-    name: '',
-    role: 'member' as Schemas['Role'],
-    password: '',
-  });
-  const { busy, problem, notice, notify, submit } = useAction();
-  const { email, name, role, password } = values;
-  const onSubmit = submit(
-    () =>
-      call(
-        session.client.POST('/v1/organisation/members', {
-          body: { email: email.trim(), name: name.trim(), role, password },
-        }),
-      ),
-    (data) => {
-      notify(`${data.name} can now sign in with ${data.email}.`);
-      reset('email', 'name', 'password');
-      onAdded();
-    },
-  );
-
-  const errors = fieldErrors(problem);
-  return (
-    <aside className="panel" aria-labelledby="add-member-heading">
-      <h2 id="add-member-heading">Add a member</h2>
-      {problem ? <ProblemAlert problem={problem} fields={['email', 'name', 'role', 'password']} /> : null}
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      <form onSubmit={onSubmit} noValidate>
-        <TextField label="Name" required {...bind('name')} error={errors.name} />
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="off"
-          required
-          {...bind('email')}
-          error={errors.email ?? (problem?.status === 409 ? problem.detail : undefined)}
-        />
-        <SelectField label="Role" hint={ROLE_EXPLANATIONS[values.role]} {...bind('role')} error={errors.role}>
-          <Options values={ROLES} labels={ROLE_LABELS} />
-        </SelectField>
-        <TextField
-          label="Initial password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 12 characters; share it privately."
-          required
-          {...bind('password')}
-          error={errors.password}
-        />
-        <div className="actions">
-          <SubmitButton busy={busy} busyLabel="Adding…" label="Add member" />
-        </div>
-      </form>
-    </aside>
   );
 }
 

@@ -1,20 +1,18 @@
 import { otherSide, type Side } from '@cg/domain';
-import type { Schemas } from '@cg/sdk';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call, type Result } from '../api.js';
 import { Options, SelectField } from '../components/fields.js';
 import {
   Alert,
   Badge,
   ConfirmButton,
-  CopyField,
   PageHeading,
   ProblemAlert,
   ResourceState,
   ShowMore,
 } from '../components/ui.js';
 import { usePortal, useSession } from '../context.js';
-import { useAction, useFlash, useInterval, usePagedList, usePageTitle, useResource } from '../hooks.js';
+import { useAction, useFlash, usePagedList, usePageTitle, useResource } from '../hooks.js';
 import {
   type Assessment,
   CLOSED_STATUSES,
@@ -27,15 +25,15 @@ import {
   formatMoney,
   sideName,
 } from '../labels.js';
+import { useLiveDeal } from '../live.js';
 import { portalOfSide } from '../portals.js';
 import { Link } from '../router.js';
 import { AlignmentView } from './deal/report.js';
 import { statusTone } from './deals.js';
+import { InvitePanel } from './invite.js';
 import { Milestones, useMilestones } from './milestones.js';
 
-const POLL_MS = 15_000;
-
-/** Everything the deal page loads, reloaded together (and polled while a report is awaited). */
+/** Everything the deal page loads, reloaded together (and whenever its live stream says it changed). */
 function useDealPage(dealId: string) {
   const session = useSession();
   const path = { params: { path: { dealId } } };
@@ -59,12 +57,20 @@ function useDealPage(dealId: string) {
     touchTimeline();
   };
 
-  const waiting =
-    alignment.data?.status === 'awaiting_submissions' ||
-    (alignment.data?.status === 'ready' && alignment.data.pendingRound !== undefined);
+  // While the deal is open the page follows its live stream (`live.ts`): what the other side, or
+  // this person in another tab, does shows within a second, without a reload. What is on screen
+  // stays while it is read again (the timeline too: `liveVersion` reloads it in place).
+  const [liveVersion, setLiveVersion] = useState(0);
+  const reloadLive = () => {
+    void deal.reload();
+    void milestones.reload();
+    void alignment.reload();
+    void assessment.reload();
+    setLiveVersion((version) => version + 1);
+  };
   const open = deal.data ? !CLOSED_STATUSES.includes(deal.data.status) : false;
-  useInterval(reloadAll, POLL_MS, waiting && open);
-  return { deal, alignment, assessment, milestones, timelineVersion, touchTimeline, reloadAll };
+  useLiveDeal(dealId, open, reloadLive);
+  return { deal, alignment, assessment, milestones, timelineVersion, liveVersion, touchTimeline, reloadAll };
 }
 
 type DealPageState = ReturnType<typeof useDealPage>;
@@ -138,6 +144,7 @@ function DealLayout({ deal, state }: { deal: Deal; state: DealPageState }) {
           deal={deal}
           reader={mySide}
           version={state.timelineVersion}
+          live={state.liveVersion}
           milestoneTitles={new Map((milestones.data?.data ?? []).map((item) => [item.id, item.title]))}
         />
       </div>
@@ -169,55 +176,6 @@ function DealFacts({ deal, reader }: { deal: Deal; reader: Side }) {
           <dd>{formatDate(deal.createdAt)}</dd>
         </div>
       </dl>
-    </section>
-  );
-}
-
-function InvitePanel({ deal, onIssued }: { deal: Deal; onIssued: () => void }) {
-  const session = useSession();
-  const { portal } = usePortal();
-  const [invitation, setInvitation] = useState<Schemas['Invitation']>();
-  const { busy, problem, run } = useAction();
-  const other = portalOfSide(otherSide(portal.side));
-
-  const issue = async () => {
-    await run(
-      () =>
-        call(
-          session.client.POST('/v1/deals/{dealId}/invitations', { params: { path: { dealId: deal.id } } }),
-        ),
-      (data) => {
-        setInvitation(data);
-        onIssued();
-      },
-    );
-  };
-
-  return (
-    <section className="panel invite" aria-labelledby="invite-heading">
-      <h2 id="invite-heading">Invite the {other.noun}</h2>
-      <p>
-        The {other.noun} joins this deal with a one-time code in the {other.name.toLowerCase()}. Send it
-        through a channel you trust; a new code voids the previous one.
-      </p>
-      {problem ? <ProblemAlert problem={problem} /> : null}
-      {invitation ? (
-        <CopyField
-          label="Invitation code"
-          value={invitation.code}
-          hint={`Works once, until ${formatDateTime(invitation.expiresAt)}.`}
-        />
-      ) : null}
-      <div className="actions">
-        <button
-          type="button"
-          className={`button ${invitation ? 'secondary' : 'primary'}`}
-          disabled={busy}
-          onClick={() => void issue()}
-        >
-          {busy ? 'Issuing…' : invitation ? 'Issue a new code' : 'Invite counterparty'}
-        </button>
-      </div>
     </section>
   );
 }
@@ -338,11 +296,14 @@ function Timeline({
   deal,
   reader,
   version,
+  live,
   milestoneTitles,
 }: {
   deal: Deal;
   reader: Side;
   version: number;
+  /** Changes when the live stream brought something new: the list is read again in place. */
+  live: number;
   milestoneTitles: ReadonlyMap<string, string>;
 }) {
   const session = useSession();
@@ -355,6 +316,10 @@ function Timeline({
       ),
     `${deal.id}:${version}`,
   );
+  const reload = events.first.reload;
+  useEffect(() => {
+    if (live > 0) void reload();
+  }, [live, reload]);
   return (
     <section className="panel" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Timeline</h2>

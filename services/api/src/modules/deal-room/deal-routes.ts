@@ -1,6 +1,7 @@
 import {
   AcceptInvitationRequestSchema,
   CreateDealRequestSchema,
+  CreateInvitationRequestSchema,
   DealIdParamsSchema,
   DealListQuerySchema,
   DealSchema,
@@ -119,12 +120,21 @@ function registerCreateInvitation(app: App, deps: DealRoomDeps) {
         tags: ['deals'],
         operationId: 'createInvitation',
         summary: 'Issue a one-time invitation code for the other side (voids the previous one)',
+        description:
+          'With no body, the code is yours to pass on. With `email`, it is also sent there, with a link to the other side’s portal where a new organisation can sign up and join.',
         params: DealIdParamsSchema,
-        response: { 201: InvitationSchema, ...problemResponses(401, 403, 404, 409, 429) },
+        body: CreateInvitationRequestSchema.optional(),
+        response: { 201: InvitationSchema, ...problemResponses(400, 401, 403, 404, 409, 415, 429) },
+      },
+      // Fastify reads a request without a body as `null`; for this route that means "no options".
+      preValidation: async (request) => {
+        if (request.body === null || request.body === undefined) request.body = {};
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await deals.createInvitation(deps, request.caller, request.params.dealId)),
+      reply
+        .code(201)
+        .send(await deals.createInvitation(deps, request.caller, request.params.dealId, request.body ?? {})),
   );
 }
 

@@ -1,4 +1,9 @@
-import type { CreateDealRequestSchema, DealListQuerySchema, UpdateDealRequestSchema } from '@cg/contracts';
+import type {
+  CreateDealRequestSchema,
+  CreateInvitationRequestSchema,
+  DealListQuerySchema,
+  UpdateDealRequestSchema,
+} from '@cg/contracts';
 import type { DB } from '@cg/db';
 import type { Side } from '@cg/domain';
 import type { Kysely } from 'kysely';
@@ -7,9 +12,11 @@ import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { AppError, conflict, notFound, unprocessable } from '../../lib/problems.js';
 import { newSecret, sha256Hex } from '../../lib/secrets.js';
-import { readWithActor } from '../../platform/caller.js';
+import { type Actor, readWithActor, requireVerifiedEmail } from '../../platform/caller.js';
+import { prepareMail } from '../../platform/mail-outbox.js';
 import { requireScope } from '../../platform/scopes.js';
 import { type Caller, withCaller } from '../../platform/unit-of-work.js';
+import { portalOfSide } from '../mail/index.js';
 import { dealParty, isClosed, requireDealParty } from './access.js';
 import { createDealKey } from './data-keys.js';
 import type { DealRoomDeps } from './dependencies.js';
@@ -142,12 +149,18 @@ export function updateDeal(
   });
 }
 
-export function createInvitation(deps: DealRoomDeps, caller: Caller, dealId: string) {
+export function createInvitation(
+  deps: DealRoomDeps,
+  caller: Caller,
+  dealId: string,
+  input: z.output<typeof CreateInvitationRequestSchema> = {},
+) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
     const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     if (deal.sales_org_id && deal.procurement_org_id)
       throw conflict('The counterparty has already joined this deal.');
+    if (input.email) await requireVerifiedEmail(trx, actor);
     await repo.voidOpenInvitations(trx, dealId);
     const code = newSecret(INVITATION_CODE_PREFIX, 20);
     const expiresAt = new Date(Date.now() + deps.config.INVITATION_TTL_DAYS * 86_400_000);
@@ -157,10 +170,50 @@ export function createInvitation(deps: DealRoomDeps, caller: Caller, dealId: str
       organisation_id: actor.organisationId,
       code_hash: sha256Hex(code),
       expires_at: expiresAt,
+      created_by: actor.id,
     });
+    if (input.email) {
+      effects.mail(
+        invitationMail(deps, actor, { title: deal.title, code, input: { ...input, email: input.email } }),
+      );
+    }
     effects.dealEvent({ dealId: dealId, type: 'invitation.issued', side: side });
-    effects.audit('invitation.issued', { subject: { type: 'deal', id: dealId } });
-    return { code, expiresAt: expiresAt.toISOString() };
+    effects.audit('invitation.issued', {
+      subject: { type: 'deal', id: dealId },
+      detail: { emailed: !!input.email },
+    });
+    return { code, expiresAt: expiresAt.toISOString(), ...(input.email ? { emailedTo: input.email } : {}) };
+  });
+}
+
+/** The message that carries an invitation's code to the other side, with a link to its portal. */
+function invitationMail(
+  deps: DealRoomDeps,
+  actor: Actor,
+  {
+    title,
+    code,
+    input,
+  }: {
+    title: string;
+    code: string;
+    input: { email: string; name?: string | undefined; message?: string | undefined };
+  },
+) {
+  return prepareMail(deps.keyring, {
+    organisationId: actor.organisationId,
+    to: input.email,
+    template: 'invitation',
+    params: {
+      dealTitle: title,
+      inviterName: actor.name,
+      inviterOrganisation: actor.organisationName,
+      portal: portalOfSide(actor.side === 'sales' ? 'procurement' : 'sales'),
+      recipientName: input.name ?? null,
+      message: input.message ?? null,
+      validDays: deps.config.INVITATION_TTL_DAYS,
+    },
+    secret: code,
   });
 }
 

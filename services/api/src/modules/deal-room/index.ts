@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assessmentRoutes } from './assessment-routes.js';
 import { dealRoutes } from './deal-routes.js';
 import { reportRoutes } from './report-routes.js';
+import { streamRoutes } from './stream-routes.js';
 import { timelineRoutes } from './timeline-routes.js';
 
 /**
@@ -14,8 +15,10 @@ export const dealRoomRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(assessmentRoutes);
   await app.register(reportRoutes);
   await app.register(timelineRoutes);
+  await app.register(streamRoutes);
 };
 
 export { rewrapDataKeys } from './data-keys.js';
+export { invitationPreviewRoutes } from './invitation-preview-routes.js';
 // Registered apart so that the document lists its routes where it always has (after webhooks).
 export { milestoneRoutes } from './milestone-routes.js';

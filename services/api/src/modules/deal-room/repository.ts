@@ -471,6 +471,22 @@ export function listDealEvents(
   return query.execute();
 }
 
+/** Timeline entries after `afterId` (ids sort by time), oldest first: what a live stream sends next. */
+export function listDealEventsAfter(
+  db: Kysely<DB>,
+  dealId: string,
+  options: { afterId: string; limit: number },
+) {
+  return db
+    .selectFrom('deal_events')
+    .select(['id', 'type', 'side', 'occurred_at', 'data'])
+    .where('deal_id', '=', dealId)
+    .where('id', '>', options.afterId)
+    .orderBy('id', 'asc')
+    .limit(options.limit)
+    .execute();
+}
+
 // --- milestones ----------------------------------------------------------------------------
 
 const MILESTONE_COLUMNS = [
@@ -537,4 +553,29 @@ export async function deleteMilestone(db: Kysely<DB>, dealId: string, id: string
     .where('id', '=', id)
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+/** What an invitation's page shows: the deal's title and who invites, by the code's hash. */
+export function findInvitationPreview(db: Kysely<DB>, codeHash: string) {
+  return db
+    .selectFrom('invitations')
+    .innerJoin('deals', 'deals.id', 'invitations.deal_id')
+    .innerJoin('organisations', 'organisations.id', 'invitations.organisation_id')
+    .leftJoin('users', 'users.id', 'invitations.created_by')
+    .leftJoin('api_clients', 'api_clients.id', 'invitations.created_by')
+    .select([
+      'deals.title',
+      'deals.status',
+      'deals.sales_org_id',
+      'deals.procurement_org_id',
+      'organisations.name as organisation_name',
+      'organisations.side as organisation_side',
+      'users.name as user_name',
+      'api_clients.name as client_name',
+      'invitations.expires_at',
+      'invitations.used_at',
+      'invitations.voided_at',
+    ])
+    .where('invitations.code_hash', '=', codeHash)
+    .executeTakeFirst();
 }

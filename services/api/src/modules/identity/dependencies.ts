@@ -1,6 +1,6 @@
-import type { Database } from '@cg/db';
+import type { Database, Keyring } from '@cg/db';
 import type { Principal } from '../../platform/caller.js';
-import type { AttemptThrottle, SignupThrottle } from '../../platform/throttles.js';
+import type { AttemptThrottle, MailThrottle, SignupThrottle } from '../../platform/throttles.js';
 
 /** What identity's use-cases work with: plain values, never the web framework's. */
 export interface IdentityDeps {
@@ -10,6 +10,9 @@ export interface IdentityDeps {
   signAccessToken(principal: Principal): string;
   loginThrottle: AttemptThrottle;
   signupThrottle: SignupThrottle;
+  mailThrottle: MailThrottle;
+  /** Seals the link or code a message carries in the mail outbox. */
+  keyring: Keyring;
 }
 
 /** Identity's dependencies picked from what the app holds (a plain object, built once). */
@@ -22,4 +25,6 @@ export const identityDeps = (from: IdentityDeps): IdentityDeps => ({
   signAccessToken: from.signAccessToken,
   loginThrottle: from.loginThrottle,
   signupThrottle: from.signupThrottle,
+  mailThrottle: from.mailThrottle,
+  keyring: from.keyring,
 });

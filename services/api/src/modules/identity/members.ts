@@ -17,10 +17,16 @@ import { memberView, userView } from './views.js';
 type Deps = Pick<IdentityDeps, 'database'>;
 
 export function me(deps: Deps, caller: Caller) {
-  return withCaller(deps.database, caller, async (_trx, actor) => {
+  return withCaller(deps.database, caller, async (trx, actor) => {
     const organisation = { id: actor.organisationId, name: actor.organisationName, side: actor.side };
     if (actor.kind === 'user') {
-      return { user: userView(actor), organisation, role: actor.role };
+      const user = await repo.findUser(trx, actor.id);
+      const emailVerifiedAt = user?.email_verified_at ?? null;
+      return {
+        user: userView({ ...actor, email_verified_at: emailVerifiedAt }),
+        organisation,
+        role: actor.role,
+      };
     }
     return {
       client: { id: actor.id, clientId: actor.id, name: actor.name },
@@ -33,6 +39,11 @@ export function me(deps: Deps, caller: Caller) {
 export const listMembers = (deps: Deps, caller: Caller, page: PageQuery) =>
   adminPage(deps, caller, page, repo.listUsers, memberView);
 
+/**
+ * A password typed by an admin proves nothing about the address: the member starts unconfirmed
+ * and asks for a link (`POST /v1/me/verification-email`). Member invitations by email are the
+ * better way in.
+ */
 export async function addMember(deps: Deps, caller: Caller, input: z.output<typeof AddMemberRequestSchema>) {
   await requireStrongPassword(input.password, [input.email, input.name], '/body/password');
   const passwordHash = await hashPassword(input.password);

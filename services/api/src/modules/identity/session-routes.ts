@@ -19,6 +19,7 @@ import { AppError } from '../../lib/problems.js';
 
 import { type IdentityDeps, identityDeps } from './dependencies.js';
 import * as sessions from './sessions.js';
+import { emailedCodeGrant } from './sign-in-codes.js';
 
 /** A request's own context, as the sign-in use-cases take it. */
 const requestContext = (request: { id: string; ip: string }) => ({ requestId: request.id, ip: request.ip });
@@ -58,9 +59,9 @@ function registerCreateToken(app: RouteApp, deps: IdentityDeps) {
       schema: {
         tags: ['identity'],
         operationId: 'createToken',
-        summary: 'Get an access token (password, refresh_token or client_credentials grant)',
+        summary: 'Get an access token (password, refresh_token, client_credentials or emailed-code grant)',
         description:
-          'JSON or `application/x-www-form-urlencoded`. Refresh tokens are single-use: each refresh returns a new one, and presenting a spent one revokes every token of its family.',
+          'JSON or `application/x-www-form-urlencoded`. Refresh tokens are single-use: each refresh returns a new one, and presenting a spent one revokes every token of its family. The extension grant `urn:common-ground:params:oauth:grant-type:emailed-code` (RFC 6749 §4.5) takes `username` and the `code` mailed by `POST /v1/auth/sign-in-code`.',
         security: [],
         body: TokenRequestSchema,
         response: { 200: TokenResponseSchema, ...problemResponses(400, 401, 415, 429) },
@@ -130,22 +131,21 @@ function registerCreateSession(app: RouteApp, deps: IdentityDeps, cookieOptions:
         tags: ['identity'],
         operationId: 'createSession',
         summary: 'Sign in a browser: access token in the body, refresh token in an httpOnly cookie',
+        description:
+          'With `{ email, password }`, or with `{ email, code }` and the code mailed by `POST /v1/auth/sign-in-code`.',
         security: [],
         body: SessionRequestSchema,
         response: { 200: SessionResponseSchema, ...problemResponses(400, 401, 415, 429) },
       },
     },
-    async (request, reply) =>
-      startSession(
-        reply,
-        cookieOptions,
-        await sessions.passwordGrant(
-          deps,
-          requestContext(request),
-          request.body.email,
-          request.body.password,
-        ),
-      ),
+    async (request, reply) => {
+      const { body } = request;
+      const tokens =
+        'code' in body
+          ? await emailedCodeGrant(deps, requestContext(request), body.email, body.code)
+          : await sessions.passwordGrant(deps, requestContext(request), body.email, body.password);
+      return startSession(reply, cookieOptions, tokens);
+    },
   );
 }
 

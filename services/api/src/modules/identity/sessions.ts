@@ -1,29 +1,31 @@
 import type { Scope, SignupRequestSchema, TokenRequestSchema } from '@cg/contracts';
-import { SCOPES } from '@cg/contracts';
-import type { DB } from '@cg/db';
-import type { Kysely } from 'kysely';
+import { EMAILED_CODE_GRANT_TYPE, SCOPES } from '@cg/contracts';
 import type { z } from 'zod';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { newId } from '../../lib/ids.js';
 import { AppError, conflict } from '../../lib/problems.js';
-import { constantTimeEqual, newSecret, sha256Hex } from '../../lib/secrets.js';
+import { constantTimeEqual, sha256Hex } from '../../lib/secrets.js';
 import { appendAuditEntry } from '../../platform/effects.js';
+import { queueMail } from '../../platform/mail-outbox.js';
 import type { RequestContext } from '../../platform/unit-of-work.js';
 import type { IdentityDeps } from './dependencies.js';
 import { requireStrongPassword } from './password-policy.js';
 import { hashPassword, isArgon2Busy, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
+import { emailedCodeGrant } from './sign-in-codes.js';
+import { issueUserTokens } from './tokens.js';
+import { verificationMail } from './verification.js';
 import { userView } from './views.js';
 
 /*
  * Sign-up, and the sessions and tokens of the OAuth 2.0 token endpoint: password, refresh-token
- * and client-credentials grants, and revocation. These run before a caller exists, so they
- * record their audit entries themselves.
+ * and client-credentials grants, the emailed-code extension grant (sign-in-codes.ts), and
+ * revocation. These run before a caller exists, so they record their audit entries themselves.
+ * Sign-up mails the new person a link to confirm their address (verification.ts).
  */
 
 type Deps = IdentityDeps;
 
-const REFRESH_TOKEN_PREFIX = 'cgr_';
 const DUMMY_SECRET_HASH = sha256Hex('common-ground timing equaliser');
 
 const invalidCredentials = (detail = 'The email or password is not correct.') =>
@@ -75,6 +77,15 @@ export async function signup(
         detail: { side: input.organisation.side },
         requestId,
       });
+      // The address is proven by the link this message carries (valid 7 days).
+      const verification = await verificationMail(trx, {
+        userId,
+        organisationId,
+        email: user.email,
+        name: user.name,
+        side: input.organisation.side,
+      });
+      await queueMail(trx, deps.keyring, verification);
       return {
         organisation: { id: organisationId, name: input.organisation.name, side: input.organisation.side },
         user: userView(user),
@@ -85,34 +96,6 @@ export async function signup(
       throw conflict('An account with this email address already exists.');
     throw error;
   }
-}
-
-async function issueUserTokens(
-  deps: Deps,
-  trx: Kysely<DB>,
-  user: { id: string; organisationId: string },
-  familyId: string = newId('rtf'),
-) {
-  const refreshToken = newSecret(REFRESH_TOKEN_PREFIX);
-  await repo.insertRefreshToken(trx, {
-    id: newId('rt'),
-    organisation_id: user.organisationId,
-    user_id: user.id,
-    family_id: familyId,
-    token_hash: sha256Hex(refreshToken),
-    expires_at: new Date(Date.now() + deps.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
-  });
-  return {
-    access_token: deps.signAccessToken({
-      kind: 'user',
-      id: user.id,
-      organisationId: user.organisationId,
-      sessionId: familyId,
-    }),
-    token_type: 'Bearer' as const,
-    expires_in: deps.config.ACCESS_TOKEN_TTL_SECONDS,
-    refresh_token: refreshToken,
-  };
 }
 
 export async function grantToken(
@@ -127,6 +110,8 @@ export async function grantToken(
       return refreshGrant(deps, request, body.refresh_token);
     case 'client_credentials':
       return clientCredentialsGrant(deps, request, body.client_id, body.client_secret, body.scope);
+    case EMAILED_CODE_GRANT_TYPE:
+      return emailedCodeGrant(deps, request, body.username, body.code);
   }
 }
 

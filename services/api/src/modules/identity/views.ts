@@ -4,11 +4,13 @@ export const userView = (user: {
   email: string;
   name: string;
   role: 'admin' | 'member' | 'viewer';
+  email_verified_at: Date | null;
 }) => ({
   id: user.id,
   email: user.email,
   name: user.name,
   role: user.role,
+  emailVerified: user.email_verified_at !== null,
 });
 
 export const memberView = (user: {
@@ -16,6 +18,7 @@ export const memberView = (user: {
   email: string;
   name: string;
   role: 'admin' | 'member' | 'viewer';
+  email_verified_at: Date | null;
   created_at: Date;
 }) => ({
   ...userView(user),

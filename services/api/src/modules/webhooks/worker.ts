@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import { appendAuditEntry } from '../../platform/effects.js';
+import { createOutboxPoller, type OutboxPoller } from '../../platform/outbox-poller.js';
 import {
   type ClaimedDelivery,
   claimDueDeliveries,
@@ -76,12 +77,6 @@ export function settle(
   if (scheduled === undefined) return { outcome: 'failed' };
   const asked = retryAfterSeconds(result.retryAfter) ?? 0;
   return { outcome: 'retrying', retryInSeconds: Math.max(withJitter(scheduled), asked) };
-}
-
-interface WebhookWorker {
-  start(): void;
-  /** Stops claiming, interrupts requests in flight (they are retried at once) and waits for them. */
-  stop(): Promise<void>;
 }
 
 /** Until it expires, the replaced secret signs too: receivers may not have switched yet. */
@@ -208,67 +203,17 @@ async function deliver(deps: WebhookWorkerDeps, delivery: ClaimedDelivery, shutd
   }
 }
 
-function createWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
+function createWebhookWorker(deps: WebhookWorkerDeps): OutboxPoller {
   const { database, config, log } = deps;
   const leaseSeconds = Math.ceil(config.WEBHOOK_TIMEOUT_MS / 1000) + LEASE_MARGIN_SECONDS;
-  const shutdown = new AbortController();
-  const inFlight = new Set<Promise<void>>();
-  let stopped = true;
-  let timer: NodeJS.Timeout | undefined;
-  let polling: Promise<void> | undefined;
-  /** The last claim took every free slot: more may be due as soon as one frees up. */
-  let backlog = false;
-
-  function schedule(delayMs: number) {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      polling = poll().finally(() => {
-        polling = undefined;
-      });
-    }, delayMs);
-  }
-
-  async function poll() {
-    const free = config.WEBHOOK_CONCURRENCY - inFlight.size;
-    if (free > 0 && !stopped) {
-      try {
-        const claimed = await database.asSystem((trx) =>
-          claimDueDeliveries(trx, { limit: free, leaseSeconds }),
-        );
-        for (const delivery of claimed) track(deliver(deps, delivery, shutdown.signal));
-        backlog = claimed.length === free;
-      } catch (error) {
-        log.warn({ err: error }, 'webhook worker could not claim deliveries');
-      }
-    }
-    schedule(config.WEBHOOK_POLL_INTERVAL_MS);
-  }
-
-  function track(delivery: Promise<void>) {
-    const work = delivery.catch((error: unknown) => log.error({ err: error }, 'webhook delivery failed'));
-    inFlight.add(work);
-    void work.finally(() => {
-      inFlight.delete(work);
-      if (backlog && !polling) schedule(0);
-    });
-  }
-
-  return {
-    start() {
-      if (!stopped || shutdown.signal.aborted) return;
-      stopped = false;
-      schedule(0);
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      shutdown.abort();
-      await polling;
-      await Promise.allSettled([...inFlight]);
-    },
-  };
+  return createOutboxPoller({
+    claim: (limit) => database.asSystem((trx) => claimDueDeliveries(trx, { limit, leaseSeconds })),
+    handle: (delivery, shutdown) => deliver(deps, delivery, shutdown),
+    concurrency: config.WEBHOOK_CONCURRENCY,
+    intervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
+    log,
+    name: 'webhook',
+  });
 }
 
 /** Runs the worker beside the API: from `onReady` until `onClose`. */
