@@ -1,5 +1,6 @@
 import {
   type Assessment,
+  type AssessmentDraft,
   DISCLOSURE_LEVELS,
   NOTE_MAX_LENGTH,
   OBJECTIVE_CATEGORIES,
@@ -75,22 +76,28 @@ export const NaturePositionSchema = z
   .describe('Where this side places the purchase in the Kraljic matrix.')
   .meta({ id: 'NaturePosition' });
 
+function distinctCategories(
+  objectives: ReadonlyArray<{ category: string } | null>,
+  context: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  objectives.forEach((objective, index) => {
+    if (!objective) return;
+    if (seen.has(objective.category)) {
+      context.addIssue({
+        code: 'custom',
+        message: `Objective categories must be distinct: "${objective.category}" is chosen twice.`,
+        path: [index, 'category'],
+        input: objective.category,
+      });
+    }
+    seen.add(objective.category);
+  });
+}
+
 export const AssessmentObjectivesSchema = z
   .tuple([AssessmentObjectiveSchema, AssessmentObjectiveSchema, AssessmentObjectiveSchema])
-  .superRefine((objectives, context) => {
-    const seen = new Set<string>();
-    objectives.forEach((objective, index) => {
-      if (seen.has(objective.category)) {
-        context.addIssue({
-          code: 'custom',
-          message: `Objective categories must be distinct: "${objective.category}" is chosen twice.`,
-          path: [index, 'category'],
-          input: objective.category,
-        });
-      }
-      seen.add(objective.category);
-    });
-  })
+  .superRefine(distinctCategories)
   .describe('Exactly three objectives with distinct categories, in priority order (first is most important).')
   .meta({ id: 'AssessmentObjectives' });
 
@@ -110,9 +117,50 @@ export const AssessmentInputSchema = z
 export type AssessmentInput = z.infer<typeof AssessmentInputSchema>;
 
 /*
+ * A draft (issue 17): any of the parts may be missing, but each part present is valid. Parts are
+ * whole (an objective slot, a risk category, the nature position, the disclosure level); submit
+ * names the missing ones (422). A complete draft is exactly an AssessmentInput.
+ */
+export const AssessmentDraftObjectivesSchema = z
+  .array(AssessmentObjectiveSchema.nullable())
+  .max(3)
+  .superRefine(distinctCategories)
+  .describe(
+    'Up to three objectives with distinct categories, in priority order; a null (or missing) slot is not chosen yet.',
+  )
+  .meta({ id: 'AssessmentDraftObjectives' });
+
+export const AssessmentDraftRisksSchema = z
+  .object({
+    operational: RiskRatingSchema.exactOptional(),
+    financial: RiskRatingSchema.exactOptional(),
+    informationSecurity: RiskRatingSchema.exactOptional(),
+  })
+  .strict()
+  .describe('The risk categories rated so far; a category is rated whole (likelihood and impact).')
+  .meta({ id: 'AssessmentDraftRisks' });
+
+export const AssessmentDraftInputSchema = z
+  .object({
+    objectives: AssessmentDraftObjectivesSchema.exactOptional(),
+    risks: AssessmentDraftRisksSchema.exactOptional(),
+    nature: NaturePositionSchema.exactOptional(),
+    disclosure: DisclosureLevelSchema.exactOptional(),
+  })
+  .strict()
+  .describe(
+    'A side’s private assessment of the deal, possibly incomplete while it is a draft: the parts present must be valid, the missing ones are named when submitting. A complete body is an AssessmentContent. Only members and clients of the organisation that wrote it can read it.',
+  )
+  .meta({ id: 'AssessmentDraft' });
+
+export type AssessmentDraftInput = z.infer<typeof AssessmentDraftInputSchema>;
+
+/*
  * Compile-time proof that the contract and the domain describe the same data: each type must be
  * assignable to the other, so a field added on one side only fails the typecheck.
  */
 type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const contractMatchesDomain: MutuallyAssignable<AssessmentInput, Assessment> = true;
+const draftContractMatchesDomain: MutuallyAssignable<AssessmentDraftInput, AssessmentDraft> = true;
 void contractMatchesDomain;
+void draftContractMatchesDomain;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DisclosedReportSchema, SideSchema } from './alignment-report.js';
-import { AssessmentInputSchema } from './assessment.js';
+import { AssessmentDraftInputSchema } from './assessment.js';
 import { PageQuerySchema, Timestamp } from './common.js';
 
 export const DEAL_STATUSES = [
@@ -181,7 +181,8 @@ const assessmentState = {
   updatedAt: Timestamp,
 };
 
-export const AssessmentSchema = AssessmentInputSchema.extend(assessmentState).meta({ id: 'Assessment' });
+/** The stored assessment as its side reads it back: a draft may lack parts (see AssessmentDraft). */
+export const AssessmentSchema = AssessmentDraftInputSchema.extend(assessmentState).meta({ id: 'Assessment' });
 
 export const AssessmentReceiptSchema = z
   .object(assessmentState)
@@ -239,6 +240,10 @@ export const DEAL_EVENT_TYPES = [
   'milestone.changed',
   'milestone.deleted',
   'deal.closed',
+  'task.created',
+  'task.changed',
+  'task.deleted',
+  'comment.added',
 ] as const;
 export type DealEventType = (typeof DEAL_EVENT_TYPES)[number];
 

@@ -100,6 +100,8 @@ export const WebhookPayloadSchema = z
         version: z.int().optional(),
         status: z.string().optional(),
         milestoneId: z.string().optional(),
+        taskId: z.string().optional().describe('Set when the change was to a task of the milestone.'),
+        commentId: z.string().optional().describe('Set for a new comment: its id, never its text.'),
         action: z.enum(['created', 'changed', 'deleted']).optional(),
       })
       .describe('Ids, the acting side, round, report version and status only — never assessment content.'),

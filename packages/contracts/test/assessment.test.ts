@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   type Assessment,
   computeAlignment,
@@ -12,7 +13,11 @@ import t from 'tap';
 import { z } from 'zod';
 import { assessment, context, holds } from '../../domain/test/arbitraries.js';
 import { DisclosedReportSchema } from '../src/alignment-report.js';
-import { type AssessmentInput, AssessmentInputSchema } from '../src/assessment.js';
+import {
+  AssessmentDraftInputSchema,
+  type AssessmentInput,
+  AssessmentInputSchema,
+} from '../src/assessment.js';
 
 /*
  * Type-level: the contract types are identical to the domain types (not merely compatible), so a
@@ -320,4 +325,32 @@ t.test('the schemas convert to JSON Schema for the OpenAPI document', async (t) 
     additionalProperties: false,
     description: /private assessment/,
   });
+});
+
+t.test('AssessmentDraftInputSchema (issue 17: a draft may be incomplete)', async (t) => {
+  const draftPaths = (input: unknown): string[] => {
+    const result = AssessmentDraftInputSchema.safeParse(input);
+    return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
+  };
+  t.strictSame(AssessmentDraftInputSchema.parse({}), {}, 'an empty draft');
+  t.strictSame(AssessmentDraftInputSchema.parse({ nature: valid.nature }), { nature: valid.nature });
+  t.strictSame(
+    AssessmentDraftInputSchema.parse({ objectives: [null, { category: 'quality' }] }),
+    { objectives: [null, { category: 'quality' }] },
+    'a gap in the objectives',
+  );
+  t.strictSame(draftPaths({ risks: { financial: { likelihood: 6, impact: 1 } } }), [
+    'risks.financial.likelihood',
+  ]);
+  t.strictSame(draftPaths({ objectives: [{ category: 'quality' }, { category: 'quality' }] }), [
+    'objectives.1.category',
+  ]);
+  t.strictSame(draftPaths({ risks: { financial: { likelihood: 2 } } }), ['risks.financial.impact']);
+  t.strictSame(draftPaths({ disclosure: 'all' }), ['disclosure']);
+  t.ok(draftPaths({ extra: 1 }).length > 0, 'unknown fields are refused');
+  holds(
+    t,
+    'every complete assessment is a draft, unchanged',
+    fc.property(assessment(), (a) => isDeepStrictEqual(AssessmentDraftInputSchema.parse(a), a)),
+  );
 });

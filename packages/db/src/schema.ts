@@ -168,10 +168,46 @@ interface MilestonesTable {
   title: string;
   owner_side: Side;
   due_at: Timestamp | null;
-  status: 'open' | 'done' | 'blocked';
+  status: PlanStatus;
+  /** Days from the deal's expected decision date; `due_at` follows that date when set. */
+  due_relative_days: number | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   version: ColumnType<number, number | undefined, number>;
+}
+
+type PlanStatus = 'open' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+
+interface MilestoneTasksTable {
+  id: string;
+  milestone_id: string;
+  deal_id: string;
+  title: string;
+  /** A person of either party; `assignee_name` is their name, copied when assigned. */
+  assignee_user_id: string | null;
+  assignee_name: string | null;
+  assignee_side: Side | null;
+  status: PlanStatus;
+  due_at: Timestamp | null;
+  due_relative_days: number | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+interface PlanCommentsTable {
+  id: string;
+  deal_id: string;
+  milestone_id: string;
+  task_id: string | null;
+  /** The user or API client who wrote it, with the name and side shown beside the comment. */
+  author_id: string;
+  author_name: string;
+  author_side: Side;
+  body: string;
+  /** The user ids the text mentions (`@name`), people of either party. */
+  mentions: ColumnType<string[], string[] | undefined, never>;
+  created_at: CreatedAt;
 }
 
 interface IdempotencyKeysTable {
@@ -351,6 +387,8 @@ export interface DB {
   alignment_reports: AlignmentReportsTable;
   deal_events: DealEventsTable;
   milestones: MilestonesTable;
+  milestone_tasks: MilestoneTasksTable;
+  plan_comments: PlanCommentsTable;
   idempotency_keys: IdempotencyKeysTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -30,6 +30,14 @@ export {
   type Recommendation,
 } from './disclosure.js';
 export {
+  ASSESSMENT_PARTS,
+  type AssessmentDraft,
+  type AssessmentPart,
+  canonicalDraft,
+  completeAssessment,
+  missingParts,
+} from './draft.js';
+export {
   isShownAt,
   RECOMMENDATION_CODES,
   RECOMMENDATION_MIN_LEVEL,

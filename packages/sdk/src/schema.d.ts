@@ -534,7 +534,7 @@ export type paths = {
         get: operations["getAssessment"];
         /**
          * Save your side’s private assessment as a draft
-         * @description Only your organisation can ever read it back; the other side sees only the alignment report. Editing a submitted assessment makes a new draft; the submitted version stays in force until the next submit.
+         * @description A draft may be incomplete: the parts present must be valid (400 names each invalid path), the missing ones are named when submitting (422). Only your organisation can ever read it back; the other side sees only the alignment report. Editing a submitted assessment makes a new draft; the submitted version stays in force until the next submit.
          */
         put: operations["putAssessment"];
         post?: never;
@@ -555,7 +555,7 @@ export type paths = {
         put?: never;
         /**
          * Seal your current draft for the round
-         * @description In an open round the other side has not submitted to, a submit replaces your earlier one; if the other side has submitted, the round closes and its report is computed; after a report, changed content opens the next round (409 when nothing changed; 429 `round-budget-exhausted` beyond the budget).
+         * @description An incomplete draft is refused with 422 and an `errors` list of the missing parts as JSON Pointers (`/objectives/2`, `/risks/financial`, `/nature`, `/disclosure`). In an open round the other side has not submitted to, a submit replaces your earlier one; if the other side has submitted, the round closes and its report is computed; after a report, changed content opens the next round (409 when nothing changed; 429 `round-budget-exhausted` beyond the budget).
          */
         post: operations["submitAssessment"];
         delete?: never;
@@ -730,6 +730,94 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/deals/{dealId}/milestones/{milestoneId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A milestone's tasks, visible to both parties */
+        get: operations["listTasks"];
+        put?: never;
+        /** Add a task to a milestone (either party) */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/milestones/{milestoneId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a task (either party) */
+        delete: operations["deleteTask"];
+        options?: never;
+        head?: never;
+        /** Edit, assign or complete a task (either party) */
+        patch: operations["updateTask"];
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/milestones/{milestoneId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A milestone's comments (and its tasks'), oldest first, visible to both parties */
+        get: operations["listPlanComments"];
+        put?: never;
+        /** Comment on a milestone or one of its tasks, mentioning people with @name (either party) */
+        post: operations["addPlanComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plan-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Built-in mutual action plans, due relative to the decision date */
+        get: operations["listPlanTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/plan/apply-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a built-in plan's milestones and tasks to the deal (either party) */
+        post: operations["applyPlanTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deals/{dealId}/milestones": {
         parameters: {
             query?: never;
@@ -755,7 +843,8 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One milestone of the plan with its ETag (304 for a matching If-None-Match) */
+        get: operations["getMilestone"];
         put?: never;
         post?: never;
         /** Delete a milestone (either party) */
@@ -879,12 +968,6 @@ export type components = {
             /** @description What drives this view of the risk. Private to this side, never shown to the other. An empty note is the same as none. */
             note?: string;
         };
-        /** @description This side’s view of the operational, financial and information-security risk of the deal. */
-        AssessmentRisksInput: {
-            operational: components["schemas"]["RiskRatingInput"];
-            financial: components["schemas"]["RiskRatingInput"];
-            informationSecurity: components["schemas"]["RiskRatingInput"];
-        };
         /** @description Where this side places the purchase in the Kraljic matrix. */
         NaturePositionInput: {
             /** @description Supply risk, 1–5; 3 or more counts as high. */
@@ -892,18 +975,20 @@ export type components = {
             /** @description Business impact, 1–5; 3 or more counts as high. */
             businessImpact: number;
         };
-        /** @description Exactly three objectives with distinct categories, in priority order (first is most important). */
-        AssessmentObjectivesInput: [
-            components["schemas"]["AssessmentObjectiveInput"],
-            components["schemas"]["AssessmentObjectiveInput"],
-            components["schemas"]["AssessmentObjectiveInput"]
-        ];
-        /** @description A side’s private assessment of the deal. Only members and clients of the organisation that wrote it can read it. */
-        AssessmentContentInput: {
-            objectives: components["schemas"]["AssessmentObjectivesInput"];
-            risks: components["schemas"]["AssessmentRisksInput"];
-            nature: components["schemas"]["NaturePositionInput"];
-            disclosure: components["schemas"]["DisclosureLevelInput"];
+        /** @description Up to three objectives with distinct categories, in priority order; a null (or missing) slot is not chosen yet. */
+        AssessmentDraftObjectivesInput: (components["schemas"]["AssessmentObjectiveInput"] | null)[];
+        /** @description The risk categories rated so far; a category is rated whole (likelihood and impact). */
+        AssessmentDraftRisksInput: {
+            operational?: components["schemas"]["RiskRatingInput"];
+            financial?: components["schemas"]["RiskRatingInput"];
+            informationSecurity?: components["schemas"]["RiskRatingInput"];
+        };
+        /** @description A side’s private assessment of the deal, possibly incomplete while it is a draft: the parts present must be valid, the missing ones are named when submitting. A complete body is an AssessmentContent. Only members and clients of the organisation that wrote it can read it. */
+        AssessmentDraftInput: {
+            objectives?: components["schemas"]["AssessmentDraftObjectivesInput"];
+            risks?: components["schemas"]["AssessmentDraftRisksInput"];
+            nature?: components["schemas"]["NaturePositionInput"];
+            disclosure?: components["schemas"]["DisclosureLevelInput"];
         };
         /**
          * @description A side of a deal.
@@ -1085,12 +1170,20 @@ export type components = {
             code: string;
         };
         /** @enum {string} */
-        MilestoneStatusInput: "open" | "done" | "blocked";
+        MilestoneStatusInput: "open" | "in_progress" | "done" | "blocked" | "cancelled";
+        /** @description Due relative to the deal's expected decision date; `dueAt` follows that date and is null while the deal has none. */
+        RelativeDueInput: {
+            relativeToDecision: {
+                /** @description Days after (negative: before) the decision. */
+                days: number;
+            };
+        };
         CreateMilestoneRequestInput: {
             title: string;
             ownerSide: components["schemas"]["SideInput"];
             /** @description `YYYY-MM-DD` or an RFC 3339 date-time. */
             dueAt?: (string) | null;
+            due?: components["schemas"]["RelativeDueInput"] | null;
             /** @default open */
             status: components["schemas"]["MilestoneStatusInput"];
         };
@@ -1098,7 +1191,42 @@ export type components = {
             title?: string;
             ownerSide?: components["schemas"]["SideInput"];
             dueAt?: (string) | null;
+            due?: components["schemas"]["RelativeDueInput"] | null;
             status?: components["schemas"]["MilestoneStatusInput"];
+        };
+        CreateTaskRequestInput: {
+            title: string;
+            /** @description `{ userId }` of a person of either party's organisation, `{ side }`, or null. */
+            assignee?: ({
+                userId: string;
+            } | {
+                side: components["schemas"]["SideInput"];
+            }) | null;
+            /** @description `YYYY-MM-DD` or an RFC 3339 date-time. */
+            dueAt?: (string) | null;
+            due?: components["schemas"]["RelativeDueInput"] | null;
+            /** @default open */
+            status: components["schemas"]["MilestoneStatusInput"];
+        };
+        UpdateTaskRequestInput: {
+            title?: string;
+            /** @description `{ userId }` of a person of either party's organisation, `{ side }`, or null. */
+            assignee?: ({
+                userId: string;
+            } | {
+                side: components["schemas"]["SideInput"];
+            }) | null;
+            dueAt?: (string) | null;
+            due?: components["schemas"]["RelativeDueInput"] | null;
+            status?: components["schemas"]["MilestoneStatusInput"];
+        };
+        CreatePlanCommentRequestInput: {
+            body: string;
+            /** @description Comment on this task of the milestone. */
+            taskId?: string;
+        };
+        ApplyPlanTemplateRequestInput: {
+            templateId: string;
         };
         /**
          * @description `email`: a message at once; `digest`: in one daily message; `off`: no mail. Every notification is shown in the portal whatever the choice.
@@ -1159,12 +1287,6 @@ export type components = {
             /** @description What drives this view of the risk. Private to this side, never shown to the other. An empty note is the same as none. */
             note?: string;
         };
-        /** @description This side’s view of the operational, financial and information-security risk of the deal. */
-        AssessmentRisks: {
-            operational: components["schemas"]["RiskRating"];
-            financial: components["schemas"]["RiskRating"];
-            informationSecurity: components["schemas"]["RiskRating"];
-        };
         /** @description Where this side places the purchase in the Kraljic matrix. */
         NaturePosition: {
             /** @description Supply risk, 1–5; 3 or more counts as high. */
@@ -1172,12 +1294,14 @@ export type components = {
             /** @description Business impact, 1–5; 3 or more counts as high. */
             businessImpact: number;
         };
-        /** @description Exactly three objectives with distinct categories, in priority order (first is most important). */
-        AssessmentObjectives: [
-            components["schemas"]["AssessmentObjective"],
-            components["schemas"]["AssessmentObjective"],
-            components["schemas"]["AssessmentObjective"]
-        ];
+        /** @description Up to three objectives with distinct categories, in priority order; a null (or missing) slot is not chosen yet. */
+        AssessmentDraftObjectives: (components["schemas"]["AssessmentObjective"] | null)[];
+        /** @description The risk categories rated so far; a category is rated whole (likelihood and impact). */
+        AssessmentDraftRisks: {
+            operational?: components["schemas"]["RiskRating"];
+            financial?: components["schemas"]["RiskRating"];
+            informationSecurity?: components["schemas"]["RiskRating"];
+        };
         /**
          * @description A side of a deal.
          * @enum {string}
@@ -1482,10 +1606,10 @@ export type components = {
             expiresAt: string;
         };
         Assessment: {
-            objectives: components["schemas"]["AssessmentObjectives"];
-            risks: components["schemas"]["AssessmentRisks"];
-            nature: components["schemas"]["NaturePosition"];
-            disclosure: components["schemas"]["DisclosureLevel"];
+            objectives?: components["schemas"]["AssessmentDraftObjectives"];
+            risks?: components["schemas"]["AssessmentDraftRisks"];
+            nature?: components["schemas"]["NaturePosition"];
+            disclosure?: components["schemas"]["DisclosureLevel"];
             /**
              * @description submitted until edited again; then a draft, while the submitted version stays in force.
              * @enum {string}
@@ -1586,7 +1710,7 @@ export type components = {
         DealEvent: {
             id: string;
             /** @enum {string} */
-            type: "deal.created" | "deal.joined" | "deal.updated" | "invitation.issued" | "assessment.submitted" | "round.opened" | "alignment.ready" | "milestone.created" | "milestone.changed" | "milestone.deleted" | "deal.closed";
+            type: "deal.created" | "deal.joined" | "deal.updated" | "invitation.issued" | "assessment.submitted" | "round.opened" | "alignment.ready" | "milestone.created" | "milestone.changed" | "milestone.deleted" | "deal.closed" | "task.created" | "task.changed" | "task.deleted" | "comment.added";
             /** @description An RFC 3339 timestamp in UTC. */
             occurredAt: string;
             /** @description The side whose action it was. */
@@ -1597,7 +1721,14 @@ export type components = {
             };
         };
         /** @enum {string} */
-        MilestoneStatus: "open" | "done" | "blocked";
+        MilestoneStatus: "open" | "in_progress" | "done" | "blocked" | "cancelled";
+        /** @description Due relative to the deal's expected decision date; `dueAt` follows that date and is null while the deal has none. */
+        RelativeDue: {
+            relativeToDecision: {
+                /** @description Days after (negative: before) the decision. */
+                days: number;
+            };
+        };
         Milestone: {
             id: string;
             dealId: string;
@@ -1605,11 +1736,97 @@ export type components = {
             /** @description The side responsible for it. */
             ownerSide: components["schemas"]["Side"];
             dueAt: string | null;
+            /** @description The relative rule `dueAt` follows, if any. */
+            due: components["schemas"]["RelativeDue"] | null;
             status: components["schemas"]["MilestoneStatus"];
+            /** @description Due in the past and neither done nor cancelled. */
+            overdue: boolean;
+            /** @description Rolled up from the milestone's tasks; cancelled tasks do not count. */
+            progress: {
+                done: number;
+                total: number;
+            };
+            /** @description Changes with every edit; the ETag is derived from it. */
+            version: number;
             /** @description An RFC 3339 timestamp in UTC. */
             createdAt: string;
             /** @description An RFC 3339 timestamp in UTC. */
             updatedAt: string;
+        };
+        TaskAssignee: ({
+            /** @constant */
+            type: "user";
+            userId: string;
+            /** @description The assigned person, the only member detail shown to the other side. */
+            name: string;
+        } | {
+            /** @constant */
+            type: "side";
+            side: components["schemas"]["Side"];
+        }) | null;
+        Task: {
+            id: string;
+            milestoneId: string;
+            dealId: string;
+            title: string;
+            /** @description A person of either party, a side, or nobody. */
+            assignee: components["schemas"]["TaskAssignee"];
+            dueAt: string | null;
+            due: components["schemas"]["RelativeDue"] | null;
+            status: components["schemas"]["MilestoneStatus"];
+            overdue: boolean;
+            version: number;
+            /** @description An RFC 3339 timestamp in UTC. */
+            createdAt: string;
+            /** @description An RFC 3339 timestamp in UTC. */
+            updatedAt: string;
+        };
+        PlanComment: {
+            id: string;
+            dealId: string;
+            milestoneId: string;
+            /** @description Set for a comment on one of the milestone’s tasks. */
+            taskId: string | null;
+            author: {
+                id: string;
+                name: string;
+                side: components["schemas"]["Side"];
+            };
+            body: string;
+            /** @description People of either party the text mentions with `@name`. */
+            mentions: {
+                userId: string;
+                name: string;
+            }[];
+            /** @description An RFC 3339 timestamp in UTC. */
+            createdAt: string;
+        };
+        PlanTemplate: {
+            id: string;
+            name: string;
+            description: string;
+            /**
+             * @description The purchase it suits (DOMAIN.md: nature).
+             * @enum {string}
+             */
+            approach: "collaborative" | "competitive";
+            milestones: {
+                title: string;
+                ownerSide: components["schemas"]["Side"];
+                due: components["schemas"]["RelativeDue"];
+                tasks: {
+                    title: string;
+                    due: components["schemas"]["RelativeDue"];
+                }[];
+            }[];
+        };
+        PlanTemplateList: {
+            data: components["schemas"]["PlanTemplate"][];
+        };
+        AppliedPlanTemplate: {
+            templateId: string;
+            /** @description The milestones added, due relative to the decision date. */
+            milestones: components["schemas"]["Milestone"][];
         };
         /** @enum {string} */
         NotificationKind: "deal.joined" | "assessment.submitted" | "round.opened" | "alignment.ready" | "milestone.due" | "milestone.overdue" | "deal.closed";
@@ -4477,7 +4694,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AssessmentContentInput"];
+                "application/json": components["schemas"]["AssessmentDraftInput"];
             };
         };
         responses: {
@@ -4634,6 +4851,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5437,6 +5663,801 @@ export interface operations {
             };
         };
     };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                dealId: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Task"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body within 24 h replay the first reply (`Idempotent-Replayed: true`). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                dealId: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaskRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+                milestoneId: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; 412 if the resource changed since. */
+                "if-match"?: string;
+            };
+            path: {
+                dealId: string;
+                milestoneId: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaskRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource has changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlanComments: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Only the comments on this task. */
+                taskId?: string;
+            };
+            header?: never;
+            path: {
+                dealId: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PlanComment"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addPlanComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body within 24 h replay the first reply (`Idempotent-Replayed: true`). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                dealId: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanCommentRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanComment"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlanTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTemplateList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applyPlanTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body within 24 h replay the first reply (`Idempotent-Replayed: true`). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyPlanTemplateRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppliedPlanTemplate"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMilestones: {
         parameters: {
             query?: {
@@ -5614,6 +6635,93 @@ export interface operations {
             };
             /** @description Well-formed, but the domain refuses it. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMilestone: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; 304 without a body if the milestone has not changed since. */
+                "if-none-match"?: string;
+            };
+            path: {
+                dealId: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            /** @description Not modified since the ETag in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

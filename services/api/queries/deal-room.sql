@@ -560,6 +560,7 @@ select
   "owner_side",
   "due_at",
   "status",
+  "due_relative_days",
   "created_at",
   "updated_at",
   "version"
@@ -577,6 +578,7 @@ select
   "owner_side",
   "due_at",
   "status",
+  "due_relative_days",
   "created_at",
   "updated_at",
   "version"
@@ -609,6 +611,7 @@ returning
   "owner_side",
   "due_at",
   "status",
+  "due_relative_days",
   "created_at",
   "updated_at",
   "version";
@@ -630,6 +633,7 @@ returning
   "owner_side",
   "due_at",
   "status",
+  "due_relative_days",
   "created_at",
   "updated_at",
   "version";
@@ -639,3 +643,215 @@ delete from "milestones"
 where
   "deal_id" = $1
   and "id" = $2;
+
+-- deal-room: moveRelativeDueDates
+update "milestones"
+set
+  "due_at" = $1::timestamptz + due_relative_days * interval '1 day',
+  "version" = "version" + $2,
+  "updated_at" = $3
+where
+  "deal_id" = $4
+  and "due_relative_days" is not null;
+
+update "milestone_tasks"
+set
+  "due_at" = $1::timestamptz + due_relative_days * interval '1 day',
+  "version" = "version" + $2,
+  "updated_at" = $3
+where
+  "deal_id" = $4
+  and "due_relative_days" is not null;
+
+-- deal-room: taskProgress
+select
+  "milestone_id",
+  count(*) as "total",
+  count("id") filter (
+    where
+      "status" = $1
+  ) as "done"
+from
+  "milestone_tasks"
+where
+  "deal_id" = $2
+  and "milestone_id" in ($3)
+  and "status" <> $4
+group by
+  "milestone_id";
+
+-- deal-room: findTask
+select
+  "id",
+  "milestone_id",
+  "deal_id",
+  "title",
+  "assignee_user_id",
+  "assignee_name",
+  "assignee_side",
+  "status",
+  "due_at",
+  "due_relative_days",
+  "created_at",
+  "updated_at",
+  "version"
+from
+  "milestone_tasks"
+where
+  "deal_id" = $1
+  and "milestone_id" = $2
+  and "id" = $3;
+
+-- deal-room: listTasks
+select
+  "id",
+  "milestone_id",
+  "deal_id",
+  "title",
+  "assignee_user_id",
+  "assignee_name",
+  "assignee_side",
+  "status",
+  "due_at",
+  "due_relative_days",
+  "created_at",
+  "updated_at",
+  "version"
+from
+  "milestone_tasks"
+where
+  "deal_id" = $1
+  and "milestone_id" = $2
+  and "id" > $3
+order by
+  "id"
+limit
+  $4;
+
+-- deal-room: insertTask
+insert into
+  "milestone_tasks" (
+    "id",
+    "milestone_id",
+    "deal_id",
+    "title",
+    "assignee_user_id",
+    "assignee_name",
+    "assignee_side",
+    "due_at",
+    "status"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+returning
+  "id",
+  "milestone_id",
+  "deal_id",
+  "title",
+  "assignee_user_id",
+  "assignee_name",
+  "assignee_side",
+  "status",
+  "due_at",
+  "due_relative_days",
+  "created_at",
+  "updated_at",
+  "version";
+
+-- deal-room: updateTask
+update "milestone_tasks"
+set
+  "title" = $1,
+  "status" = $2,
+  "version" = "version" + $3,
+  "updated_at" = $4
+where
+  "deal_id" = $5
+  and "milestone_id" = $6
+  and "id" = $7
+returning
+  "id",
+  "milestone_id",
+  "deal_id",
+  "title",
+  "assignee_user_id",
+  "assignee_name",
+  "assignee_side",
+  "status",
+  "due_at",
+  "due_relative_days",
+  "created_at",
+  "updated_at",
+  "version";
+
+-- deal-room: deleteTask
+delete from "milestone_tasks"
+where
+  "deal_id" = $1
+  and "milestone_id" = $2
+  and "id" = $3;
+
+-- deal-room: findDealPartyMember
+select
+  name,
+  side
+from
+  deal_party_member ($1, $2);
+
+-- deal-room: insertPlanComment
+insert into
+  "plan_comments" (
+    "id",
+    "deal_id",
+    "milestone_id",
+    "task_id",
+    "author_id",
+    "author_name",
+    "author_side",
+    "body",
+    "mentions"
+  )
+values
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+returning
+  "id",
+  "deal_id",
+  "milestone_id",
+  "task_id",
+  "author_id",
+  "author_name",
+  "author_side",
+  "body",
+  "mentions",
+  "created_at";
+
+-- deal-room: listPlanComments
+select
+  "id",
+  "deal_id",
+  "milestone_id",
+  "task_id",
+  "author_id",
+  "author_name",
+  "author_side",
+  "body",
+  "mentions",
+  "created_at"
+from
+  "plan_comments"
+where
+  "deal_id" = $1
+  and "milestone_id" = $2
+  and "task_id" = $3
+  and "id" > $4
+order by
+  "id"
+limit
+  $5;
+
+-- deal-room: findMentionedPeople
+select
+  id,
+  name
+from
+  deal_party_mentions ($1, $2);

@@ -134,6 +134,7 @@ from
       join deals d on d.id = m.deal_id
     where
       m.status <> 'done'
+      and m.status <> 'cancelled'
       and m.due_at < $2
       and d.status not in ('won', 'lost', 'withdrawn')
   ) c

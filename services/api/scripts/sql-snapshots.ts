@@ -170,6 +170,40 @@ const CATALOGUE: Record<string, Record<string, Example>> = {
       }),
     updateMilestone: (db) => dealRoom.updateMilestone(db, ID, ID, { title: 'x', status: 'done' }),
     deleteMilestone: (db) => dealRoom.deleteMilestone(db, ID, ID),
+    moveRelativeDueDates: (db) => dealRoom.moveRelativeDueDates(db, ID, new Date(0)),
+    taskProgress: (db) => dealRoom.taskProgress(db, ID, [ID]),
+    findTask: (db) => dealRoom.findTask(db, ID, ID, ID),
+    listTasks: (db) => dealRoom.listTasks(db, ID, ID, { limit: 20, afterId: ID }),
+    insertTask: (db) =>
+      dealRoom.insertTask(db, {
+        id: ID,
+        milestone_id: ID,
+        deal_id: ID,
+        title: 'x',
+        assignee_user_id: null,
+        assignee_name: null,
+        assignee_side: 'sales',
+        due_at: null,
+        status: 'open',
+      }),
+    updateTask: (db) => dealRoom.updateTask(db, ID, ID, ID, { title: 'x', status: 'done' }),
+    deleteTask: (db) => dealRoom.deleteTask(db, ID, ID, ID),
+    findDealPartyMember: (db) => dealRoom.findDealPartyMember(db, ID, ID),
+    insertPlanComment: (db) =>
+      dealRoom.insertPlanComment(db, {
+        id: ID,
+        deal_id: ID,
+        milestone_id: ID,
+        task_id: null,
+        author_id: ID,
+        author_name: 'x',
+        author_side: 'sales',
+        body: 'x',
+        mentions: [ID],
+      }),
+    listPlanComments: (db) =>
+      dealRoom.listPlanComments(db, { dealId: ID, milestoneId: ID, taskId: ID }, { limit: 20, afterId: ID }),
+    findMentionedPeople: (db) => dealRoom.findMentionedPeople(db, ID, 'x'),
   },
   effects: {
     appendAuditEntries: (db) =>

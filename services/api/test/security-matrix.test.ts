@@ -420,6 +420,73 @@ export const MATRIX: Row[] = [
     expect: onDeal(204, { viewer: 403 }),
   },
   {
+    operation: 'GET /v1/deals/{dealId}/milestones/{milestoneId}',
+    scope: 'deals:read',
+    request: async (ctx) => ({ path: `/v1/deals/${ctx.dealId}/milestones/${await freshMilestone(ctx)}` }),
+    expect: onDeal(200),
+  },
+  {
+    operation: 'GET /v1/deals/{dealId}/milestones/{milestoneId}/tasks',
+    scope: 'deals:read',
+    request: async (ctx) => ({
+      path: `/v1/deals/${ctx.dealId}/milestones/${await freshMilestone(ctx)}/tasks`,
+    }),
+    expect: onDeal(200),
+  },
+  {
+    operation: 'POST /v1/deals/{dealId}/milestones/{milestoneId}/tasks',
+    scope: 'deals:write',
+    request: async (ctx) => ({
+      path: `/v1/deals/${ctx.dealId}/milestones/${await freshMilestone(ctx)}/tasks`,
+      body: { title: 'Send the questionnaire', assignee: { side: 'procurement' } },
+    }),
+    expect: onDeal(201, { viewer: 403 }),
+  },
+  {
+    operation: 'PATCH /v1/deals/{dealId}/milestones/{milestoneId}/tasks/{taskId}',
+    scope: 'deals:write',
+    request: async (ctx) => ({ path: await freshTask(ctx), body: { status: 'in_progress' } }),
+    expect: onDeal(200, { viewer: 403 }),
+  },
+  {
+    operation: 'DELETE /v1/deals/{dealId}/milestones/{milestoneId}/tasks/{taskId}',
+    scope: 'deals:write',
+    request: async (ctx) => ({ path: await freshTask(ctx) }),
+    expect: onDeal(204, { viewer: 403 }),
+  },
+  {
+    operation: 'GET /v1/plan-templates',
+    scope: 'deals:read',
+    request: () => ({ path: '/v1/plan-templates' }),
+    expect: ownScoped(200),
+  },
+  {
+    operation: 'POST /v1/deals/{dealId}/plan/apply-template',
+    scope: 'deals:write',
+    request: ({ dealId }) => ({
+      path: `/v1/deals/${dealId}/plan/apply-template`,
+      body: { templateId: 'competitive-commodity' },
+    }),
+    expect: onDeal(201, { viewer: 403 }),
+  },
+  {
+    operation: 'GET /v1/deals/{dealId}/milestones/{milestoneId}/comments',
+    scope: 'deals:read',
+    request: async (ctx) => ({
+      path: `/v1/deals/${ctx.dealId}/milestones/${await freshMilestone(ctx)}/comments`,
+    }),
+    expect: onDeal(200),
+  },
+  {
+    operation: 'POST /v1/deals/{dealId}/milestones/{milestoneId}/comments',
+    scope: 'deals:write',
+    request: async (ctx) => ({
+      path: `/v1/deals/${ctx.dealId}/milestones/${await freshMilestone(ctx)}/comments`,
+      body: { body: 'Looks good to us' },
+    }),
+    expect: onDeal(201, { viewer: 403 }),
+  },
+  {
     operation: 'GET /v1/webhook-endpoints',
     scope: 'webhooks:manage',
     request: () => ({ path: '/v1/webhook-endpoints' }),
@@ -552,6 +619,18 @@ async function freshMilestone({ s, dealId }: Context) {
     payload: { title: 'Target', ownerSide: 'sales' },
   });
   return res.json().id as string;
+}
+
+/** The path of a new task in a new milestone of S's deal. */
+async function freshTask(ctx: Context) {
+  const milestone = `/v1/deals/${ctx.dealId}/milestones/${await freshMilestone(ctx)}`;
+  const res = await app().inject({
+    method: 'POST',
+    url: `${milestone}/tasks`,
+    headers: ctx.s.auth,
+    payload: { title: 'Target task' },
+  });
+  return `${milestone}/tasks/${res.json().id as string}`;
 }
 
 async function notificationOf(party: SignedUp) {

@@ -5,10 +5,8 @@ import type { Schemas } from '@cg/sdk';
 
 export type Deal = Schemas['Deal'];
 
-/** A side's own assessment as the SDK returns it (openapi-fetch reads the objectives tuple as a list). */
-export type Assessment = Omit<Schemas['Assessment'], 'objectives'> & {
-  objectives: Schemas['AssessmentObjective'][];
-};
+/** A side's own assessment as the SDK returns it; a draft may lack parts. */
+export type Assessment = Schemas['Assessment'];
 export type DealStatus = Schemas['DealStatus'];
 
 export const DEAL_STATUS_LABELS: Readonly<Record<DealStatus, string>> = {

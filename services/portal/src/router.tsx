@@ -22,9 +22,23 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
+/** What a page with unsaved work says before the app leaves it, or null when it may go. */
+type LeaveGuard = () => string | null;
+let leaveGuard: LeaveGuard | null = null;
+
+/** A page with unsaved work asks before in-app navigation leaves it; returns the release. */
+export function guardLeaving(guard: LeaveGuard): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
+}
+
 /** Goes to `to`; `flash` is a one-line message for the next page (see `takeFlash`). */
 export function navigate(to: string, options: { replace?: boolean; flash?: string } = {}): void {
   if (to === window.location.pathname + window.location.search && !options.flash) return;
+  const warning = leaveGuard?.();
+  if (warning && !window.confirm(warning)) return;
   const state = options.flash ? { flash: options.flash } : null;
   if (options.replace) window.history.replaceState(state, '', to);
   else window.history.pushState(state, '', to);

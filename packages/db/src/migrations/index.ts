@@ -12,6 +12,7 @@ import * as announceSessionEnds from './2026_12_02_090000_announce_session_ends.
 import * as createMailAndNotifications from './2026_12_02_100000_create_mail_and_notifications.js';
 import * as announceTimelineEntries from './2026_12_02_100100_announce_timeline_entries.js';
 import * as refineNotifications from './2026_12_02_110000_refine_notifications.js';
+import * as planTasksAndComments from './2026_12_02_120000_plan_tasks_and_comments.js';
 
 // An explicit list instead of reading a folder: migrations ship with the code, in order, and a
 // typo in a file name cannot silently skip one.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_100000_create_mail_and_notifications': createMailAndNotifications,
   '2026_12_02_100100_announce_timeline_entries': announceTimelineEntries,
   '2026_12_02_110000_refine_notifications': refineNotifications,
+  '2026_12_02_120000_plan_tasks_and_comments': planTasksAndComments,
 };

@@ -15,6 +15,8 @@ export type IdPrefix =
   | 'rep'
   | 'evt'
   | 'ms'
+  | 'tsk'
+  | 'cmt'
   | 'whe'
   | 'whd'
   | 'mail'

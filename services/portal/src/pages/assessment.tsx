@@ -13,7 +13,13 @@ import {
   ObjectivesFieldset,
   RisksFieldset,
 } from './assessment/fieldsets.js';
-import { ErrorSummary, FormActions, PrivacyCallout, StatusLine } from './assessment/notices.js';
+import {
+  ErrorSummary,
+  FormActions,
+  PrivacyCallout,
+  RemainingParts,
+  StatusLine,
+} from './assessment/notices.js';
 import { useAssessmentDraft } from './assessment/use-draft.js';
 
 async function loadBoth(session: ReturnType<typeof useSession>, dealId: string): Promise<Result<Loaded>> {
@@ -81,16 +87,20 @@ function AssessmentForm({ loaded, dealPath }: { loaded: Loaded; dealPath: string
       ) : null}
       {draft.notice ? <Alert tone="success">{draft.notice}</Alert> : null}
       {Object.keys(errors).length > 0 ? (
-        <ErrorSummary
-          title={problem && !draft.missingCount ? problem.title : 'Some answers need attention'}
-          errors={errors}
-        />
+        <ErrorSummary title={problem?.title ?? 'Some answers need attention'} errors={errors} />
       ) : problem ? (
         <ProblemAlert problem={problem} />
       ) : null}
 
-      <form className="assessment" onSubmit={(event) => void draft.onSave(event)} noValidate>
-        <fieldset disabled={readOnly || busy !== null} className="plain">
+      {readOnly ? null : <RemainingParts remaining={draft.remaining} />}
+
+      <form
+        className="assessment"
+        onSubmit={(event) => void draft.onSave(event)}
+        onBlur={draft.onBlur}
+        noValidate
+      >
+        <fieldset disabled={readOnly || busy === 'submit'} className="plain">
           <ObjectivesFieldset objectives={form.objectives} errors={errors} onChange={draft.setObjective} />
           <RisksFieldset risks={form.risks} errors={errors} onChange={draft.setRisk} />
           <NatureFieldset nature={form.nature} errors={errors} onChange={draft.setNature} />
@@ -103,8 +113,10 @@ function AssessmentForm({ loaded, dealPath }: { loaded: Loaded; dealPath: string
         {readOnly ? null : (
           <FormActions
             busy={busy}
-            dirty={draft.dirty}
-            saved={draft.saved !== null}
+            saveState={draft.saveState}
+            unfinished={draft.unfinished}
+            saved={draft.saved}
+            remaining={draft.remaining.length}
             round={deal.round.number}
             onSubmit={() => void draft.onSubmit()}
           />

@@ -10,11 +10,13 @@ import { capitalise, type Deal, formatDate, sideName } from '../labels.js';
 type Milestone = Schemas['Milestone'];
 type MilestoneStatus = Schemas['MilestoneStatus'];
 
-const STATUSES: readonly MilestoneStatus[] = ['open', 'done', 'blocked'];
+const STATUSES: readonly MilestoneStatus[] = ['open', 'in_progress', 'done', 'blocked', 'cancelled'];
 const STATUS_LABELS: Readonly<Record<MilestoneStatus, string>> = {
   open: 'Open',
+  in_progress: 'In progress',
   done: 'Done',
   blocked: 'Blocked',
+  cancelled: 'Cancelled',
 };
 
 /**
@@ -119,6 +121,7 @@ export function Milestones({
         )}
       </ResourceState>
       {canWrite ? <AddMilestone deal={deal} reader={portal.side} onAdded={() => void changed()} /> : null}
+      {canWrite ? <TemplatePicker deal={deal} onApplied={() => void changed()} /> : null}
     </section>
   );
 }
@@ -144,7 +147,12 @@ function MilestoneItem({
         <p className="small muted">
           Owner: {capitalise(sideName(deal, milestone.ownerSide, portal.side))} · Due{' '}
           {milestone.dueAt ? formatDate(milestone.dueAt) : 'whenever'}
+          {milestone.due ? ` (${relativeLabel(milestone.due.relativeToDecision.days)})` : ''}
+          {milestone.progress.total > 0
+            ? ` · ${milestone.progress.done} of ${milestone.progress.total} tasks done`
+            : ''}
         </p>
+        {milestone.overdue ? <p className="small milestone-overdue">Overdue</p> : null}
       </div>
       <div className="milestone-actions">
         <InlineSelect
@@ -167,6 +175,61 @@ function MilestoneItem({
       </div>
     </li>
   );
+}
+
+type PlanTemplateList = Schemas['PlanTemplateList'];
+
+/** Built-in plans (strategic, competitive): their milestones and tasks follow the decision date. */
+function TemplatePicker({ deal, onApplied }: { deal: Deal; onApplied: () => void }) {
+  const session = useSession();
+  const templates = useResource<PlanTemplateList>(
+    () => call(session.client.GET('/v1/plan-templates')),
+    'plan-templates',
+  );
+  const { values, bind } = useFields({ templateId: 'strategic-partnership' });
+  const { busy, problem, notice, notify, submit } = useAction();
+  const onSubmit = submit(
+    () =>
+      call(
+        session.client.POST('/v1/deals/{dealId}/plan/apply-template', {
+          params: { path: { dealId: deal.id } },
+          body: { templateId: values.templateId },
+        }),
+      ),
+    (data) => {
+      notify(`Added ${data.milestones.length} milestones from the template.`);
+      onApplied();
+    },
+  );
+  return (
+    <form className="add-milestone" onSubmit={onSubmit} noValidate>
+      <h3>Start from a template</h3>
+      {problem ? <ProblemAlert problem={problem} fields={['templateId']} /> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <ResourceState resource={templates} loading="Loading the templates…" empty={<p>No templates.</p>}>
+        {(data) => (
+          <SelectField label="Template" {...bind('templateId')}>
+            {data.data.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+      </ResourceState>
+      <p className="small muted">Due dates follow the deal's expected decision date and move with it.</p>
+      <div className="actions">
+        <SubmitButton busy={busy} busyLabel="Applying…" label="Apply template" />
+      </div>
+    </form>
+  );
+}
+
+/** "90 days before the decision", "at the decision", "14 days after the decision". */
+function relativeLabel(days: number) {
+  if (days === 0) return 'at the decision';
+  const count = Math.abs(days);
+  return `${count} day${count === 1 ? '' : 's'} ${days < 0 ? 'before' : 'after'} the decision`;
 }
 
 function AddMilestone({ deal, reader, onAdded }: { deal: Deal; reader: Side; onAdded: () => void }) {

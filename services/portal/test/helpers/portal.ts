@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -27,13 +28,45 @@ async function newestChange(path: string): Promise<number> {
   return Math.max(info.mtimeMs, ...times);
 }
 
-/** Builds `services/portal/dist` when it is missing or older than its sources. */
-export async function ensurePortalBuilt(): Promise<void> {
+async function isBuilt(): Promise<boolean> {
   const built = await stat(join(PORTAL_DIR, 'dist', 'index.html')).then(
     (info) => info.mtimeMs,
     () => 0,
   );
   const changes = await Promise.all(SOURCES.map(newestChange));
-  if (built > Math.max(...changes)) return;
-  await promisify(execFile)('pnpm', ['--filter', '@cg/portal', 'build'], { cwd: ROOT });
+  return built > Math.max(...changes);
+}
+
+const BUILD_LOCK = join(PORTAL_DIR, '.build-lock');
+/** A lock older than this was left by a test process that died mid-build. */
+const STALE_LOCK_MS = 180_000;
+
+/** One build at a time across the test files that run in parallel: vite refuses a second. */
+async function holdBuildLock(): Promise<void> {
+  for (;;) {
+    try {
+      await mkdir(BUILD_LOCK);
+      return;
+    } catch {
+      const since = await stat(BUILD_LOCK).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
+      if (since > STALE_LOCK_MS) await rm(BUILD_LOCK, { recursive: true, force: true });
+      else await sleep(250);
+    }
+  }
+}
+
+/** Builds `services/portal/dist` when it is missing or older than its sources. */
+export async function ensurePortalBuilt(): Promise<void> {
+  if (await isBuilt()) return;
+  await holdBuildLock();
+  try {
+    // Another test file may have built it while this one waited.
+    if (!(await isBuilt()))
+      await promisify(execFile)('pnpm', ['--filter', '@cg/portal', 'build'], { cwd: ROOT });
+  } finally {
+    await rm(BUILD_LOCK, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,5 @@
 import {
-  AssessmentInputSchema,
+  AssessmentDraftInputSchema,
   AssessmentReceiptSchema,
   AssessmentSchema,
   DealIdParamsSchema,
@@ -21,10 +21,10 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'putAssessment',
         summary: 'Save your side’s private assessment as a draft',
         description:
-          'Only your organisation can ever read it back; the other side sees only the alignment report. Editing a submitted assessment makes a new draft; the submitted version stays in force until the next submit.',
+          'A draft may be incomplete: the parts present must be valid (400 names each invalid path), the missing ones are named when submitting (422). Only your organisation can ever read it back; the other side sees only the alignment report. Editing a submitted assessment makes a new draft; the submitted version stays in force until the next submit.',
         params: DealIdParamsSchema,
         headers: IfMatchHeaders,
-        body: AssessmentInputSchema,
+        body: AssessmentDraftInputSchema,
         response: {
           200: z.union([AssessmentSchema, AssessmentReceiptSchema]),
           ...problemResponses(400, 401, 403, 404, 409, 412, 415, 429),
@@ -70,9 +70,9 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'submitAssessment',
         summary: 'Seal your current draft for the round',
         description:
-          'In an open round the other side has not submitted to, a submit replaces your earlier one; if the other side has submitted, the round closes and its report is computed; after a report, changed content opens the next round (409 when nothing changed; 429 `round-budget-exhausted` beyond the budget).',
+          'An incomplete draft is refused with 422 and an `errors` list of the missing parts as JSON Pointers (`/objectives/2`, `/risks/financial`, `/nature`, `/disclosure`). In an open round the other side has not submitted to, a submit replaces your earlier one; if the other side has submitted, the round closes and its report is computed; after a report, changed content opens the next round (409 when nothing changed; 429 `round-budget-exhausted` beyond the budget).',
         params: DealIdParamsSchema,
-        response: { 200: SubmitResponseSchema, ...problemResponses(401, 403, 404, 409, 429) },
+        response: { 200: SubmitResponseSchema, ...problemResponses(401, 403, 404, 409, 422, 429) },
       },
     },
     async (request) => assessments.submitAssessment(deps, request.caller, request.params.dealId),

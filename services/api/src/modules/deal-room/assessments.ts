@@ -1,9 +1,11 @@
-import type { AssessmentInput } from '@cg/contracts';
+import type { AssessmentDraftInput, AssessmentInput } from '@cg/contracts';
 import { contentFingerprint, type DB, openContent, sealContent } from '@cg/db';
 import {
-  canonicalAssessment,
+  type AssessmentPart,
+  canonicalDraft,
   computeAlignment,
   disclose,
+  missingParts,
   otherSide,
   type Side,
   type SubmitRefusal,
@@ -35,7 +37,7 @@ export function putAssessment(
   deps: Deps,
   caller: Caller,
   dealId: string,
-  input: AssessmentInput,
+  input: AssessmentDraftInput,
   ifMatch: string | undefined,
 ) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
@@ -59,13 +61,17 @@ export function putAssessment(
       side,
       organisation_id: actor.organisationId,
       content: sealContent(dataKey, JSON.stringify(input), binding),
-      content_fingerprint: contentFingerprint(dataKey, canonicalAssessment(input)),
+      content_fingerprint: contentFingerprint(dataKey, canonicalDraft(input)),
     });
     effects.audit('assessment.saved', { subject: { type: 'deal', id: dealId }, detail: { side } });
     const previousDisclosure = existing
-      ? (JSON.parse(openContent(dataKey, existing.content, binding)) as AssessmentInput).disclosure
+      ? (JSON.parse(openContent(dataKey, existing.content, binding)) as AssessmentDraftInput).disclosure
       : undefined;
-    if (previousDisclosure !== undefined && previousDisclosure !== input.disclosure) {
+    if (
+      previousDisclosure !== undefined &&
+      input.disclosure !== undefined &&
+      previousDisclosure !== input.disclosure
+    ) {
       effects.audit('assessment.disclosure_changed', {
         subject: { type: 'deal', id: dealId },
         detail: { from: previousDisclosure, to: input.disclosure },
@@ -92,7 +98,7 @@ export function getAssessment(deps: Deps, caller: Caller, dealId: string) {
     const dataKey = dataKeyOf(deps.keyring, deal);
     const content = JSON.parse(
       openContent(dataKey, existing.content, { dealId, side, revision: DRAFT }),
-    ) as AssessmentInput;
+    ) as AssessmentDraftInput;
     effects.audit('assessment.read', { subject: { type: 'deal', id: dealId }, detail: { side } });
     const state = assessmentState(
       existing.status,
@@ -109,6 +115,28 @@ function lastFingerprintOf(side: Side, fingerprint: string | null): Record<Side,
     sales: side === 'sales' ? fingerprint : null,
     procurement: side === 'procurement' ? fingerprint : null,
   };
+}
+
+const PART_LABELS: Record<AssessmentPart, string> = {
+  '/objectives/0': 'Choose your first objective.',
+  '/objectives/1': 'Choose your second objective.',
+  '/objectives/2': 'Choose your third objective.',
+  '/risks/operational': 'Rate the operational risk (likelihood and impact).',
+  '/risks/financial': 'Rate the financial risk (likelihood and impact).',
+  '/risks/informationSecurity': 'Rate the information-security risk (likelihood and impact).',
+  '/nature': 'Place the purchase (supply risk and business impact).',
+  '/disclosure': 'Choose how much the report may reveal.',
+};
+
+/** A draft that lacks parts cannot be submitted: 422 naming each missing part by JSON Pointer. */
+function requireComplete(plaintext: string): void {
+  const missing = missingParts(JSON.parse(plaintext) as AssessmentDraftInput);
+  if (missing.length === 0) return;
+  throw new AppError(
+    'unprocessable-request',
+    `Your draft is incomplete: fill in the ${missing.length} missing part${missing.length === 1 ? '' : 's'} before submitting.`,
+    { errors: missing.map((path) => ({ path, message: PART_LABELS[path] })) },
+  );
 }
 
 function submitRefused(reason: SubmitRefusal, roundBudget: number): AppError {
@@ -138,6 +166,9 @@ export function submitAssessment(deps: Deps, caller: Caller, dealId: string) {
     const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     const draft = await repo.findAssessment(trx, dealId, side);
     if (!draft) throw conflict('Save your assessment (PUT …/assessment) before submitting it.');
+    const dataKey = dataKeyOf(deps.keyring, deal);
+    const plaintext = openContent(dataKey, draft.content, { dealId, side, revision: DRAFT });
+    requireComplete(plaintext);
     const last = await repo.findLatestSubmissionFingerprint(trx, dealId, side);
     const state = repo.roundsStateOf(deal, lastFingerprintOf(side, last?.content_fingerprint ?? null));
     const result = submit(state, side, draft.content_fingerprint, {
@@ -146,8 +177,6 @@ export function submitAssessment(deps: Deps, caller: Caller, dealId: string) {
     if (!result.ok) throw submitRefused(result.reason, deal.round_budget);
 
     const revision = (last?.revision ?? 0) + 1;
-    const dataKey = dataKeyOf(deps.keyring, deal);
-    const plaintext = openContent(dataKey, draft.content, { dealId, side, revision: DRAFT });
     await repo.insertSubmission(trx, {
       deal_id: dealId,
       side,

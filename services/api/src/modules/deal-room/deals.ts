@@ -135,6 +135,9 @@ export function updateDeal(
     }
     const { changes, changed } = dealChanges(deal, input);
     await repo.updateDeal(trx, dealId, changes);
+    // The plan's relative due dates follow the decision date, in the same transaction.
+    if (changes.expected_decision_at !== undefined)
+      await repo.moveRelativeDueDates(trx, dealId, changes.expected_decision_at);
     if (changed.length > 0)
       effects.dealEvent({ dealId: dealId, type: 'deal.updated', side: side, data: { fields: changed } });
     if (input.status)

@@ -1,6 +1,7 @@
 import {
   CreateMilestoneRequestSchema,
   DealIdParamsSchema,
+  MilestoneHeadersSchema,
   MilestoneParamsSchema,
   MilestoneSchema,
   PageQuerySchema,
@@ -10,11 +11,17 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdempotencyKeyHeaders, IfMatchHeaders, problemResponses } from '../../lib/openapi.js';
-import { dealRoomDeps } from './dependencies.js';
+import { commentRoutes } from './comment-routes.js';
+import { type DealRoomDeps, dealRoomDeps } from './dependencies.js';
 import * as milestones from './milestones.js';
+import { planTemplateRoutes } from './plan-template-routes.js';
+import { taskRoutes } from './task-routes.js';
 
 export const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = dealRoomDeps(app);
+  await app.register(taskRoutes);
+  await app.register(commentRoutes);
+  await app.register(planTemplateRoutes);
   app.get(
     '/v1/deals/:dealId/milestones',
     {
@@ -54,6 +61,8 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).header('etag', etag).send(milestone);
     },
   );
+
+  registerGetMilestone(app, deps);
 
   app.patch(
     '/v1/deals/:dealId/milestones/:milestoneId',
@@ -103,3 +112,37 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+type App = Parameters<FastifyPluginAsyncZod>[0];
+
+function registerGetMilestone(app: App, deps: DealRoomDeps) {
+  app.get(
+    '/v1/deals/:dealId/milestones/:milestoneId',
+    {
+      schema: {
+        tags: ['collaboration'],
+        operationId: 'getMilestone',
+        summary: 'One milestone of the plan with its ETag (304 for a matching If-None-Match)',
+        params: MilestoneParamsSchema,
+        headers: MilestoneHeadersSchema,
+        response: {
+          200: MilestoneSchema,
+          304: z.undefined().describe('Not modified since the ETag in If-None-Match.'),
+          ...problemResponses(400, 401, 403, 404, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await milestones.getMilestone(
+        deps,
+        request.caller,
+        request.params.dealId,
+        request.params.milestoneId,
+        request.headers['if-none-match'],
+      );
+      reply.header('etag', result.etag);
+      if (result.notModified) return reply.code(304).send();
+      return reply.send(result.milestone);
+    },
+  );
+}

@@ -7,6 +7,7 @@ import { requireScope } from '../../platform/scopes.js';
 import { type Caller, withCaller } from '../../platform/unit-of-work.js';
 import { requireDealParty } from './access.js';
 import type { DealRoomDeps } from './dependencies.js';
+import { PLAN_TEMPLATES } from './plan-templates.js';
 import * as repo from './repository.js';
 
 type Deps = Pick<DealRoomDeps, 'database'>;
@@ -16,17 +17,90 @@ const toTimestamp = (value: string) => new Date(value.length === 10 ? `${value}T
 
 const milestoneEtag = (row: Pick<repo.MilestoneRow, 'version'>) => `"m${row.version}"`;
 
-function milestoneView(row: repo.MilestoneRow) {
+type Progress = { done: number; total: number };
+type DueInput = { dueAt?: string | null; due?: { relativeToDecision: { days: number } } | null };
+
+const DAY_MS = 86_400_000;
+
+/** The date a relative item falls due: none while the deal has no decision date. */
+const relativeDueAt = (decision: Date | null, days: number) =>
+  decision ? new Date(decision.getTime() + days * DAY_MS) : null;
+
+/**
+ * The stored due columns for a request: an absolute `dueAt` drops any relative rule, a relative
+ * `due` computes `due_at` from the deal's decision date, `due: null` clears both, and a request
+ * naming neither changes nothing.
+ */
+export function dueColumns(input: DueInput, decision: Date | null) {
+  if (input.due) {
+    const days = input.due.relativeToDecision.days;
+    return { due_relative_days: days, due_at: relativeDueAt(decision, days) };
+  }
+  if (input.due === null) return { due_relative_days: null, due_at: null };
+  if (input.dueAt !== undefined) {
+    return { due_relative_days: null, due_at: input.dueAt ? toTimestamp(input.dueAt) : null };
+  }
+  return {};
+}
+
+export const dueView = (row: { due_relative_days: number | null }) =>
+  row.due_relative_days === null ? null : { relativeToDecision: { days: row.due_relative_days } };
+const NO_TASKS: Progress = { done: 0, total: 0 };
+
+/** Due in the past and neither done nor cancelled. */
+export const isOverdue = (row: { due_at: Date | null; status: string }, now = new Date()) =>
+  row.due_at !== null && row.due_at < now && row.status !== 'done' && row.status !== 'cancelled';
+
+/** A failed `If-Match` is a 412; `*` or no header at all always passes. */
+export function checkIfMatch(ifMatch: string | undefined, etag: string, what: string) {
+  if (ifMatch === undefined || ifMatch === '*') return;
+  const candidates = ifMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (!candidates.includes(etag)) {
+    throw new AppError('precondition-failed', `The ${what} has changed since you read it: fetch it again.`);
+  }
+}
+
+function milestoneView(row: repo.MilestoneRow, progress: Progress = NO_TASKS) {
   return {
     id: row.id,
     dealId: row.deal_id,
     title: row.title,
     ownerSide: row.owner_side,
     dueAt: row.due_at?.toISOString() ?? null,
+    due: dueView(row),
     status: row.status,
+    overdue: isOverdue(row),
+    progress,
+    version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+async function progressOf(trx: Parameters<typeof repo.taskProgress>[0], dealId: string, ids: string[]) {
+  const rows = await repo.taskProgress(trx, dealId, ids);
+  return new Map(rows.map((r) => [r.milestone_id, { done: Number(r.done), total: Number(r.total) }]));
+}
+
+/** One milestone with its ETag; `notModified` when `If-None-Match` names the current one. */
+export function getMilestone(
+  deps: Deps,
+  caller: Caller,
+  dealId: string,
+  milestoneId: string,
+  ifNoneMatch: string | undefined,
+) {
+  return withCaller(deps.database, caller, async (trx, actor) => {
+    requireScope(actor, 'deals:read');
+    await requireDealParty(trx, actor, dealId);
+    const row = await repo.findMilestone(trx, dealId, milestoneId);
+    if (!row) throw notFound('milestone');
+    const etag = milestoneEtag(row);
+    const seen = ifNoneMatch?.split(',').map((tag) => tag.trim().replace(/^W\//, '')) ?? [];
+    if (seen.includes(etag) || seen.includes('*')) return { notModified: true as const, etag };
+    const progress = (await progressOf(trx, dealId, [row.id])).get(row.id);
+    return { notModified: false as const, etag, milestone: milestoneView(row, progress) };
+  });
 }
 
 export function listMilestones(
@@ -40,7 +114,17 @@ export function listMilestones(
     requireScope(actor, 'deals:read');
     await requireDealParty(trx, actor, dealId);
     const rows = await repo.listMilestones(trx, dealId, { limit: page.limit, afterId });
-    return toPage(rows, page.limit, milestoneView, (row) => row.id);
+    const progress = await progressOf(
+      trx,
+      dealId,
+      rows.map((row) => row.id),
+    );
+    return toPage(
+      rows,
+      page.limit,
+      (row) => milestoneView(row, progress.get(row.id)),
+      (row) => row.id,
+    );
   });
 }
 
@@ -52,13 +136,14 @@ export function createMilestone(
 ) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
-    const { side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
+    const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     const row = await repo.insertMilestone(trx, {
       id: newId('ms'),
       deal_id: dealId,
       title: input.title,
       owner_side: input.ownerSide,
-      due_at: input.dueAt ? toTimestamp(input.dueAt) : null,
+      due_at: null,
+      ...dueColumns(input, deal.expected_decision_at),
       status: input.status,
     });
     effects.dealEvent({
@@ -77,11 +162,11 @@ export function createMilestone(
 type MilestoneUpdate = z.output<typeof UpdateMilestoneRequestSchema>;
 
 /** Only the fields the request names are set: an absent one keeps its value, a null `dueAt` clears it. */
-function milestoneChanges(input: MilestoneUpdate) {
+function milestoneChanges(input: MilestoneUpdate, decision: Date | null) {
   return {
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.ownerSide !== undefined ? { owner_side: input.ownerSide } : {}),
-    ...(input.dueAt !== undefined ? { due_at: input.dueAt ? toTimestamp(input.dueAt) : null } : {}),
+    ...dueColumns(input, decision),
     ...(input.status !== undefined ? { status: input.status } : {}),
   };
 }
@@ -96,17 +181,14 @@ export function updateMilestone(
 ) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
-    const { side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
+    const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     const current = await repo.findMilestone(trx, dealId, milestoneId);
     if (!current) throw notFound('milestone');
-    if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== milestoneEtag(current)) {
-      throw new AppError(
-        'precondition-failed',
-        'The milestone has changed since you read it: fetch it again.',
-      );
-    }
-    const row = await repo.updateMilestone(trx, dealId, milestoneId, milestoneChanges(input));
+    checkIfMatch(ifMatch, milestoneEtag(current), 'milestone');
+    const changes = milestoneChanges(input, deal.expected_decision_at);
+    const row = await repo.updateMilestone(trx, dealId, milestoneId, changes);
     if (!row) throw notFound('milestone');
+    const progress = (await progressOf(trx, dealId, [row.id])).get(row.id);
     effects.dealEvent({
       dealId,
       type: 'milestone.changed',
@@ -117,7 +199,7 @@ export function updateMilestone(
         fields: Object.keys(input),
       },
     });
-    return { milestone: milestoneView(row), etag: milestoneEtag(row) };
+    return { milestone: milestoneView(row, progress), etag: milestoneEtag(row) };
   });
 }
 
@@ -127,5 +209,54 @@ export function deleteMilestone(deps: Deps, caller: Caller, dealId: string, mile
     const { side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
     if (!(await repo.deleteMilestone(trx, dealId, milestoneId))) throw notFound('milestone');
     effects.dealEvent({ dealId, type: 'milestone.deleted', side, data: { milestoneId } });
+  });
+}
+
+export function listPlanTemplates(deps: Deps, caller: Caller) {
+  return withCaller(deps.database, caller, async (_trx, actor) => {
+    requireScope(actor, 'deals:read');
+    return { data: PLAN_TEMPLATES };
+  });
+}
+
+/** Adds a built-in plan's milestones and tasks, due relative to the deal's decision date. */
+export function applyPlanTemplate(deps: Deps, caller: Caller, dealId: string, templateId: string) {
+  return withCaller(deps.database, caller, async (trx, actor, effects) => {
+    requireScope(actor, 'deals:write');
+    const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
+    const template = PLAN_TEMPLATES.find((candidate) => candidate.id === templateId);
+    if (!template) throw notFound('plan template');
+    const decision = deal.expected_decision_at;
+    const added = [];
+    for (const step of template.milestones) {
+      const row = await repo.insertMilestone(trx, {
+        id: newId('ms'),
+        deal_id: dealId,
+        title: step.title,
+        owner_side: step.ownerSide,
+        status: 'open',
+        ...dueColumns({ due: step.due }, decision),
+      });
+      effects.dealEvent({
+        dealId,
+        type: 'milestone.created',
+        side,
+        data: { milestoneId: row.id, status: row.status },
+      });
+      for (const item of step.tasks) {
+        const taskRow = await repo.insertTask(trx, {
+          id: newId('tsk'),
+          milestone_id: row.id,
+          deal_id: dealId,
+          title: item.title,
+          status: 'open',
+          ...dueColumns({ due: item.due }, decision),
+        });
+        const data = { milestoneId: row.id, taskId: taskRow.id, status: taskRow.status };
+        effects.dealEvent({ dealId, type: 'task.created', side, data });
+      }
+      added.push(milestoneView(row, { done: 0, total: step.tasks.length }));
+    }
+    return { templateId, milestones: added };
   });
 }

@@ -496,6 +496,7 @@ const MILESTONE_COLUMNS = [
   'owner_side',
   'due_at',
   'status',
+  'due_relative_days',
   'created_at',
   'updated_at',
   'version',
@@ -553,6 +554,182 @@ export async function deleteMilestone(db: Kysely<DB>, dealId: string, id: string
     .where('id', '=', id)
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+/**
+ * The deal's decision date moved: every milestone and task due relative to it follows (none is
+ * due while the deal has no decision date). Each moved item gets a new version, so its ETag changes.
+ */
+export async function moveRelativeDueDates(db: Kysely<DB>, dealId: string, decision: Date | string | null) {
+  const dueAt = sql<Date | null>`${decision}::timestamptz + due_relative_days * interval '1 day'`;
+  for (const table of ['milestones', 'milestone_tasks'] as const) {
+    await db
+      .updateTable(table)
+      .set((eb) => ({ due_at: dueAt, version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('deal_id', '=', dealId)
+      .where('due_relative_days', 'is not', null)
+      .execute();
+  }
+}
+
+/** Per milestone, its tasks that count (not cancelled) and those of them done. */
+export function taskProgress(db: Kysely<DB>, dealId: string, milestoneIds: readonly string[]) {
+  return db
+    .selectFrom('milestone_tasks')
+    .select((eb) => [
+      'milestone_id',
+      eb.fn.countAll<string>().as('total'),
+      eb.fn.count<string>('id').filterWhere('status', '=', 'done').as('done'),
+    ])
+    .where('deal_id', '=', dealId)
+    .where('milestone_id', 'in', milestoneIds.length > 0 ? milestoneIds : [''])
+    .where('status', '<>', 'cancelled')
+    .groupBy('milestone_id')
+    .execute();
+}
+
+// --- milestone tasks -----------------------------------------------------------------------
+
+const TASK_COLUMNS = [
+  'id',
+  'milestone_id',
+  'deal_id',
+  'title',
+  'assignee_user_id',
+  'assignee_name',
+  'assignee_side',
+  'status',
+  'due_at',
+  'due_relative_days',
+  'created_at',
+  'updated_at',
+  'version',
+] as const;
+
+export type TaskRow = NonNullable<Awaited<ReturnType<typeof findTask>>>;
+
+export function findTask(db: Kysely<DB>, dealId: string, milestoneId: string, id: string) {
+  return db
+    .selectFrom('milestone_tasks')
+    .select(TASK_COLUMNS)
+    .where('deal_id', '=', dealId)
+    .where('milestone_id', '=', milestoneId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listTasks(
+  db: Kysely<DB>,
+  dealId: string,
+  milestoneId: string,
+  options: { limit: number; afterId?: string | undefined },
+) {
+  let query = db
+    .selectFrom('milestone_tasks')
+    .select(TASK_COLUMNS)
+    .where('deal_id', '=', dealId)
+    .where('milestone_id', '=', milestoneId)
+    .orderBy('id')
+    .limit(options.limit + 1);
+  if (options.afterId) query = query.where('id', '>', options.afterId);
+  return query.execute();
+}
+
+export function insertTask(db: Kysely<DB>, task: Insertable<DB['milestone_tasks']>) {
+  return db.insertInto('milestone_tasks').values(task).returning(TASK_COLUMNS).executeTakeFirstOrThrow();
+}
+
+export function updateTask(
+  db: Kysely<DB>,
+  dealId: string,
+  milestoneId: string,
+  id: string,
+  changes: Updateable<DB['milestone_tasks']>,
+) {
+  return db
+    .updateTable('milestone_tasks')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('deal_id', '=', dealId)
+    .where('milestone_id', '=', milestoneId)
+    .where('id', '=', id)
+    .returning(TASK_COLUMNS)
+    .executeTakeFirst();
+}
+
+export async function deleteTask(db: Kysely<DB>, dealId: string, milestoneId: string, id: string) {
+  const result = await db
+    .deleteFrom('milestone_tasks')
+    .where('deal_id', '=', dealId)
+    .where('milestone_id', '=', milestoneId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** A person of one of the deal's parties (name and side), or nothing: never a member list. */
+export function findDealPartyMember(db: Kysely<DB>, dealId: string, userId: string) {
+  return sql<{ name: string; side: 'sales' | 'procurement' }>`
+    select name, side from deal_party_member(${dealId}, ${userId})
+  `
+    .execute(db)
+    .then((result) => result.rows[0]);
+}
+
+// --- plan comments -------------------------------------------------------------------------
+
+const COMMENT_COLUMNS = [
+  'id',
+  'deal_id',
+  'milestone_id',
+  'task_id',
+  'author_id',
+  'author_name',
+  'author_side',
+  'body',
+  'mentions',
+  'created_at',
+] as const;
+
+export type PlanCommentRow = Awaited<ReturnType<typeof insertPlanComment>>;
+
+export function insertPlanComment(db: Kysely<DB>, comment: Insertable<DB['plan_comments']>) {
+  return db.insertInto('plan_comments').values(comment).returning(COMMENT_COLUMNS).executeTakeFirstOrThrow();
+}
+
+/** A milestone's comments, oldest first; with `taskId`, only those on that task. */
+export function listPlanComments(
+  db: Kysely<DB>,
+  ids: { dealId: string; milestoneId: string; taskId?: string | undefined },
+  options: { limit: number; afterId?: string | undefined },
+) {
+  let query = db
+    .selectFrom('plan_comments')
+    .select(COMMENT_COLUMNS)
+    .where('deal_id', '=', ids.dealId)
+    .where('milestone_id', '=', ids.milestoneId)
+    .orderBy('id')
+    .limit(options.limit + 1);
+  if (ids.taskId) query = query.where('task_id', '=', ids.taskId);
+  if (options.afterId) query = query.where('id', '>', options.afterId);
+  return query.execute();
+}
+
+/** People of the deal's parties that a text mentions (`@name`): ids and names, nothing else. */
+export async function findMentionedPeople(db: Kysely<DB>, dealId: string, body: string) {
+  const result = await sql<{ id: string; name: string }>`
+    select id, name from deal_party_mentions(${dealId}, ${body})
+  `.execute(db);
+  return result.rows;
+}
+
+/** The names of people, by id, among the deal's parties (for mentions stored as ids). */
+export async function namesOfDealPeople(db: Kysely<DB>, dealId: string, userIds: readonly string[]) {
+  const names = new Map<string, string>();
+  for (const id of new Set(userIds)) {
+    const member = await findDealPartyMember(db, dealId, id);
+    if (member) names.set(id, member.name);
+  }
+  return names;
 }
 
 /** What an invitation's page shows: the deal's title and who invites, by the code's hash. */

@@ -174,7 +174,7 @@ export async function findPendingReminders(
                    case m.owner_side when 'sales' then d.sales_org_id else d.procurement_org_id end as organisation_id
               from milestones m
               join deals d on d.id = m.deal_id
-             where m.status <> 'done'
+             where m.status <> 'done' and m.status <> 'cancelled'
                and m.due_at < ${horizon}
                and d.status not in ('won', 'lost', 'withdrawn')) c
      where c.organisation_id is not null

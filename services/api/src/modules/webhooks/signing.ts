@@ -44,6 +44,9 @@ const MILESTONE_ACTIONS = {
   'milestone.created': 'created',
   'milestone.changed': 'changed',
   'milestone.deleted': 'deleted',
+  'task.created': 'created',
+  'task.changed': 'changed',
+  'task.deleted': 'deleted',
 } as const;
 
 /**
@@ -58,6 +61,8 @@ export function webhookPayload(event: EventForPayload): WebhookPayload {
   if (typeof version === 'number' && Number.isInteger(version)) data.version = version;
   if (typeof status === 'string') data.status = status;
   if (typeof milestoneId === 'string') data.milestoneId = milestoneId;
+  if (typeof event.data.taskId === 'string') data.taskId = event.data.taskId;
+  if (typeof event.data.commentId === 'string') data.commentId = event.data.commentId;
   const action = MILESTONE_ACTIONS[event.timelineType as keyof typeof MILESTONE_ACTIONS];
   if (action) data.action = action;
   return { id: event.eventId, type: event.eventType, createdAt: event.occurredAt.toISOString(), data };

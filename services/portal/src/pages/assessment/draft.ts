@@ -1,5 +1,7 @@
 import {
+  type AssessmentPart,
   type DisclosureLevel,
+  missingParts,
   OBJECTIVE_CATEGORIES,
   OBJECTIVE_CATEGORY_INFO,
   type ObjectiveCategory,
@@ -13,10 +15,11 @@ import type { Assessment, Deal } from '../../labels.js';
 
 /*
  * The assessment form's draft: its shape, how it is filled from a stored assessment, which
- * answers are missing and the request body it becomes. Pure: no React, no requests.
+ * parts remain to fill in (the domain's rule, the one submit applies) and the request body it
+ * becomes. Pure: no React, no requests.
  */
 
-export type AssessmentInput = Schemas['AssessmentContentInput'];
+export type AssessmentInput = Schemas['AssessmentDraftInput'];
 
 export interface ObjectiveDraft {
   category: ObjectiveCategory | '';
@@ -47,16 +50,18 @@ export const EMPTY: FormState = {
   disclosure: '',
 };
 
+/** The form of a stored draft; the parts it lacks stay empty. */
 export function fromAssessment(assessment: Assessment): FormState {
   const objective = (index: 0 | 1 | 2): ObjectiveDraft => ({
-    category: assessment.objectives[index]?.category ?? '',
-    note: assessment.objectives[index]?.note ?? '',
+    category: assessment.objectives?.[index]?.category ?? '',
+    note: assessment.objectives?.[index]?.note ?? '',
   });
-  const risk = (category: RiskCategory): RiskDraft => ({
-    likelihood: assessment.risks[category].likelihood,
-    impact: assessment.risks[category].impact,
-    note: assessment.risks[category].note ?? '',
-  });
+  const risk = (category: RiskCategory): RiskDraft => {
+    const stored = assessment.risks?.[category];
+    return stored
+      ? { likelihood: stored.likelihood, impact: stored.impact, note: stored.note ?? '' }
+      : emptyRisk();
+  };
   return {
     objectives: [objective(0), objective(1), objective(2)],
     risks: {
@@ -64,8 +69,8 @@ export function fromAssessment(assessment: Assessment): FormState {
       financial: risk('financial'),
       informationSecurity: risk('informationSecurity'),
     },
-    nature: { ...assessment.nature },
-    disclosure: assessment.disclosure,
+    nature: assessment.nature ? { ...assessment.nature } : { supplyRisk: 0, businessImpact: 0 },
+    disclosure: assessment.disclosure ?? '',
   };
 }
 
@@ -91,52 +96,85 @@ export const FIELD_LABELS: Record<string, string> = {
   disclosure: 'Disclosure',
 };
 
-/** Missing answers, keyed like the API's validation paths. */
-function missingAnswers(form: FormState): Record<string, string> {
-  const missing: Record<string, string> = {};
-  form.objectives.forEach((objective, index) => {
-    if (!objective.category) missing[`objectives/${index}/category`] = 'Choose an objective.';
-  });
-  for (const category of RISK_CATEGORIES) {
-    if (!form.risks[category].likelihood) missing[`risks/${category}/likelihood`] = 'Choose a likelihood.';
-    if (!form.risks[category].impact) missing[`risks/${category}/impact`] = 'Choose an impact.';
-  }
-  if (!form.nature.supplyRisk) missing['nature/supplyRisk'] = 'Choose a supply risk.';
-  if (!form.nature.businessImpact) missing['nature/businessImpact'] = 'Choose a business impact.';
-  if (!form.disclosure) missing.disclosure = 'Choose how much the report may reveal.';
-  return missing;
-}
-
 const withNote = <T extends object>(out: T, note: string): T & { note?: string } =>
   note.trim() ? { ...out, note: note.trim() } : out;
 
-const objectiveInput = (draft: ObjectiveDraft): Schemas['AssessmentObjectiveInput'] =>
-  withNote({ category: draft.category as ObjectiveCategory }, draft.note);
+const objectiveInput = (draft: ObjectiveDraft): Schemas['AssessmentObjectiveInput'] | null =>
+  draft.category ? withNote({ category: draft.category }, draft.note) : null;
 
-const riskInput = (draft: RiskDraft): Schemas['RiskRatingInput'] =>
-  withNote({ likelihood: draft.likelihood, impact: draft.impact }, draft.note);
+/** A risk category is saved once both its ratings are chosen (the API takes a category whole). */
+const riskInput = (draft: RiskDraft): Schemas['RiskRatingInput'] | undefined =>
+  draft.likelihood && draft.impact
+    ? withNote({ likelihood: draft.likelihood, impact: draft.impact }, draft.note)
+    : undefined;
 
-/** Missing answers, keyed like the API's validation paths; the body when nothing is missing. */
-export function toInput(form: FormState): { input?: AssessmentInput; missing: Record<string, string> } {
-  const missing = missingAnswers(form);
-  if (Object.keys(missing).length || !form.disclosure) return { missing };
+/** The draft body of the form: every part that is filled in, and nothing for the rest. */
+export function toInput(form: FormState): AssessmentInput {
+  const objectives = form.objectives.map(objectiveInput);
+  while (objectives.length > 0 && objectives[objectives.length - 1] === null) objectives.pop();
+  const risks: NonNullable<AssessmentInput['risks']> = {};
+  for (const category of RISK_CATEGORIES) {
+    const rated = riskInput(form.risks[category]);
+    if (rated) risks[category] = rated;
+  }
+  const { supplyRisk, businessImpact } = form.nature;
   return {
-    missing,
-    input: {
-      objectives: [
-        objectiveInput(form.objectives[0]),
-        objectiveInput(form.objectives[1]),
-        objectiveInput(form.objectives[2]),
-      ],
-      risks: {
-        operational: riskInput(form.risks.operational),
-        financial: riskInput(form.risks.financial),
-        informationSecurity: riskInput(form.risks.informationSecurity),
-      },
-      nature: { supplyRisk: form.nature.supplyRisk, businessImpact: form.nature.businessImpact },
-      disclosure: form.disclosure,
-    },
+    ...(objectives.length ? { objectives } : {}),
+    ...(Object.keys(risks).length ? { risks } : {}),
+    ...(supplyRisk && businessImpact ? { nature: { supplyRisk, businessImpact } } : {}),
+    ...(form.disclosure ? { disclosure: form.disclosure } : {}),
   };
+}
+
+/**
+ * Answers started but not yet a whole part (a risk rated by half, a nature position by half, a
+ * note on an objective not chosen yet): the draft cannot hold them, so they live only in the
+ * form until completed, and leaving the page would lose them.
+ */
+export function hasUnfinishedAnswers(form: FormState): boolean {
+  const objectiveNote = form.objectives.some(
+    (objective) => !objective.category && objective.note.trim() !== '',
+  );
+  const risk = RISK_CATEGORIES.some((category) => {
+    const { likelihood, impact, note } = form.risks[category];
+    return !(likelihood && impact) && Boolean(likelihood || impact || note.trim());
+  });
+  const nature = !form.nature.supplyRisk !== !form.nature.businessImpact;
+  return objectiveNote || risk || nature;
+}
+
+const PART_LABELS: Record<AssessmentPart, string> = {
+  '/objectives/0': 'Objective 1',
+  '/objectives/1': 'Objective 2',
+  '/objectives/2': 'Objective 3',
+  '/risks/operational': `${RISK_CATEGORY_LABELS.operational} risk (likelihood and impact)`,
+  '/risks/financial': `${RISK_CATEGORY_LABELS.financial} risk (likelihood and impact)`,
+  '/risks/informationSecurity': `${RISK_CATEGORY_LABELS.informationSecurity} risk (likelihood and impact)`,
+  '/nature': 'Nature of the purchase (supply risk and business impact)',
+  '/disclosure': 'Disclosure',
+};
+
+/** The first field of each part, where a "remaining" link takes the reader. */
+const PART_FIELDS: Record<AssessmentPart, string> = {
+  '/objectives/0': 'objectives/0/category',
+  '/objectives/1': 'objectives/1/category',
+  '/objectives/2': 'objectives/2/category',
+  '/risks/operational': 'risks/operational/likelihood',
+  '/risks/financial': 'risks/financial/likelihood',
+  '/risks/informationSecurity': 'risks/informationSecurity/likelihood',
+  '/nature': 'nature/supplyRisk',
+  '/disclosure': 'disclosure',
+};
+
+/** What remains to fill in before submitting, by the same rule the API's submit applies. */
+export function remainingParts(
+  form: FormState,
+): Array<{ part: AssessmentPart; label: string; field: string }> {
+  return missingParts(toInput(form)).map((part) => ({
+    part,
+    label: PART_LABELS[part],
+    field: PART_FIELDS[part],
+  }));
 }
 
 /** The API names categories by code ("business_value"); people read their labels. */

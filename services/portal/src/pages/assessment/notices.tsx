@@ -2,7 +2,7 @@ import type { Side } from '@cg/domain';
 import { useEffect, useRef } from 'react';
 import { type Assessment, type Deal, formatDateTime } from '../../labels.js';
 import { FIELD_LABELS, fieldId } from './draft.js';
-import type { Busy } from './use-draft.js';
+import type { Busy, SaveState } from './use-draft.js';
 
 export function PrivacyCallout({ ownName, otherName }: { ownName: string; otherName: string }) {
   return (
@@ -71,16 +71,73 @@ export function ErrorSummary({ title, errors }: { title: string; errors: Readonl
   );
 }
 
+const SAVE_STATE_TEXT: Record<SaveState, string> = {
+  idle: 'Unsaved changes.',
+  saving: 'Saving…',
+  saved: 'Saved',
+  error: 'Not saved: see the message above.',
+};
+
+/** The autosave's state, announced politely to screen readers. */
+function SaveStatus({
+  state,
+  saved,
+  unfinished,
+}: {
+  state: SaveState;
+  saved: Assessment | null;
+  unfinished: boolean;
+}) {
+  const text = state === 'idle' && !saved ? 'Not saved yet.' : SAVE_STATE_TEXT[state];
+  return (
+    <span className={`save-status save-${state}`} role="status" aria-live="polite">
+      {text}
+      {state === 'saved' && saved ? ` · ${formatDateTime(saved.updatedAt)}` : ''}
+      {state === 'saved' && unfinished
+        ? ' · an answer you started (such as a risk rated by half) is saved once it is complete'
+        : ''}
+    </span>
+  );
+}
+
+/** What remains to fill in before the assessment can be submitted, each linked to its field. */
+export function RemainingParts({
+  remaining,
+}: {
+  remaining: ReadonlyArray<{ part: string; label: string; field: string }>;
+}) {
+  if (remaining.length === 0) {
+    return <p className="remaining remaining-done">Everything is filled in: you can submit.</p>;
+  }
+  return (
+    <section className="remaining" aria-labelledby="remaining-heading">
+      <h2 id="remaining-heading">Still to fill in ({remaining.length})</h2>
+      <p className="muted small">Your draft is saved as you go; submit once these are answered.</p>
+      <ul>
+        {remaining.map(({ part, label, field }) => (
+          <li key={part}>
+            <a href={`#${fieldId(field)}`}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function FormActions({
   busy,
-  dirty,
+  saveState,
+  unfinished,
   saved,
+  remaining,
   round,
   onSubmit,
 }: {
   busy: Busy;
-  dirty: boolean;
-  saved: boolean;
+  saveState: SaveState;
+  unfinished: boolean;
+  saved: Assessment | null;
+  remaining: number;
   round: number;
   onSubmit: () => void;
 }) {
@@ -89,12 +146,20 @@ export function FormActions({
       <button type="submit" className="button secondary" disabled={busy !== null}>
         {busy === 'save' ? 'Saving…' : 'Save draft'}
       </button>
-      <button type="button" className="button primary" disabled={busy !== null} onClick={onSubmit}>
+      <button
+        type="button"
+        className="button primary"
+        disabled={busy !== null || remaining > 0}
+        aria-describedby="submit-hint"
+        onClick={onSubmit}
+      >
         {busy === 'submit' ? 'Submitting…' : 'Submit'}
       </button>
-      <span className="muted small">
-        {dirty ? 'Unsaved changes.' : saved ? 'All changes saved.' : ''} Submitting seals your answers for
-        round {round}.
+      <SaveStatus state={saveState} saved={saved} unfinished={unfinished} />
+      <span className="muted small" id="submit-hint">
+        {remaining > 0
+          ? `Fill in the ${remaining} remaining part${remaining === 1 ? '' : 's'} to submit.`
+          : `Submitting seals your answers for round ${round}.`}
       </span>
     </div>
   );

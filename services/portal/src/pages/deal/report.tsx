@@ -251,7 +251,7 @@ function RiskViews({
 function Positions({ report, deal, assessment, reader }: ReportContext & { report: Report }) {
   const theirs = otherSide(reader);
   const theirName = capitalise(sideName(deal, theirs, reader));
-  const ownFromAssessment: KraljicQuadrant | undefined = assessment
+  const ownFromAssessment: KraljicQuadrant | undefined = assessment?.nature
     ? kraljicQuadrant(assessment.nature.supplyRisk, assessment.nature.businessImpact)
     : undefined;
   const mine = report.nature?.quadrants?.[reader] ?? ownFromAssessment;
