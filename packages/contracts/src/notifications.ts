@@ -1,23 +1,11 @@
+import { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationKind } from '@cg/domain';
 import { z } from 'zod';
 import { PageQuerySchema, Timestamp } from './common.js';
 
-/**
- * What a person is told about, one kind per cause: the counterparty joined, the other side
- * submitted ("your turn"), a round was opened, the report is ready, a milestone owned by the
- * person's side is due in two days or overdue, the deal was closed.
- */
-export const NOTIFICATION_KIND_VALUES = [
-  'deal.joined',
-  'assessment.submitted',
-  'round.opened',
-  'alignment.ready',
-  'milestone.due',
-  'milestone.overdue',
-  'deal.closed',
-] as const;
-export type NotificationKindValue = (typeof NOTIFICATION_KIND_VALUES)[number];
-
-export const NOTIFICATION_DELIVERIES = ['email', 'digest', 'off'] as const;
+/** The notification kinds and deliveries of `@cg/domain`, under the names the contract has used. */
+export const NOTIFICATION_KIND_VALUES = NOTIFICATION_KINDS;
+export type NotificationKindValue = NotificationKind;
+export { NOTIFICATION_DELIVERIES };
 
 export const NotificationKindSchema = z.enum(NOTIFICATION_KIND_VALUES).meta({ id: 'NotificationKind' });
 

@@ -38,6 +38,12 @@ export {
   missingParts,
 } from './draft.js';
 export {
+  NOTIFICATION_DELIVERIES,
+  NOTIFICATION_KINDS,
+  type NotificationDelivery,
+  type NotificationKind,
+} from './notifications.js';
+export {
   isShownAt,
   RECOMMENDATION_CODES,
   RECOMMENDATION_MIN_LEVEL,

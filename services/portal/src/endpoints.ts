@@ -1,4 +1,10 @@
 import type { Side } from '@cg/domain';
+import {
+  NOTIFICATION_DELIVERIES,
+  NOTIFICATION_KINDS,
+  type NotificationDelivery,
+  type NotificationKind,
+} from '@cg/domain';
 import type { CommonGroundClient, Schemas } from '@cg/sdk';
 import { call, type Result } from './api.js';
 
@@ -121,19 +127,7 @@ export const acceptMemberInvitation = (
 
 /* Notifications */
 
-export const NOTIFICATION_KINDS = [
-  'deal.joined',
-  'assessment.submitted',
-  'round.opened',
-  'alignment.ready',
-  'milestone.due',
-  'milestone.overdue',
-  'deal.closed',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-export const NOTIFICATION_DELIVERIES = ['email', 'digest', 'off'] as const;
-export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
+export { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind };
 export type NotificationPreferences = Record<NotificationKind, NotificationDelivery>;
 
 export interface Notification {
