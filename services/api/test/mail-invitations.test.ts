@@ -172,6 +172,23 @@ t.test('invitation bodies are checked: bad addresses and stray fields are 400 pr
   t.equal(unknown.statusCode, 404);
 });
 
+/** The invitation mail queued for `to`, polled until it reaches `status` (or the last read, after 4 s). */
+async function invitationMailOnceIn(testApp: TestApp, to: string, status: 'sent' | 'failed') {
+  let row: { status: string; attempts: number; secret_sealed: string | null } | undefined;
+  for (let i = 0; i < 200 && row?.status !== status; i++) {
+    if (i > 0) await sleep(20);
+    row = await testApp.testDatabase.database.asSystem((trx) =>
+      trx
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('to_address', '=', to)
+        .where('template', '=', 'invitation')
+        .executeTakeFirst(),
+    );
+  }
+  return row;
+}
+
 t.test('a refused or unreachable SMTP server is retried, and a 5xx refusal is final', async (t) => {
   const inbox = await startInbox(t);
   const testApp = await build(t, {
@@ -193,36 +210,14 @@ t.test('a refused or unreachable SMTP server is retried, and a 5xx refusal is fi
   const arrived = await inbox.next(busy);
   t.ok(arrived, 'a 421 (try later) is retried until the server takes the message');
   // The server has the message before the worker records it as sent, so wait for the record.
-  let row: { status: string; attempts: number } | undefined;
-  for (let i = 0; i < 200 && row?.status !== 'sent'; i++) {
-    if (i > 0) await sleep(20);
-    row = await testApp.testDatabase.database.asSystem((trx) =>
-      trx
-        .selectFrom('mail_outbox')
-        .selectAll()
-        .where('to_address', '=', busy)
-        .where('template', '=', 'invitation')
-        .executeTakeFirst(),
-    );
-  }
+  const row = await invitationMailOnceIn(testApp, busy, 'sent');
   t.equal(row?.attempts, 3);
   t.equal(row?.status, 'sent');
 
   inbox.refuseNext(1, 550);
   const gone = uniqueEmail('procurement');
   t.equal((await inviteByEmail(testApp, sales, deal.id, { email: gone })).statusCode, 201);
-  let failed: { status: string; attempts: number; secret_sealed: string | null } | undefined;
-  for (let i = 0; i < 200 && failed?.status !== 'failed'; i++) {
-    await sleep(20);
-    failed = await testApp.testDatabase.database.asSystem((trx) =>
-      trx
-        .selectFrom('mail_outbox')
-        .selectAll()
-        .where('to_address', '=', gone)
-        .where('template', '=', 'invitation')
-        .executeTakeFirst(),
-    );
-  }
+  const failed = await invitationMailOnceIn(testApp, gone, 'failed');
   t.equal(failed?.status, 'failed', 'a 550 (no such mailbox) is not retried');
   t.equal(failed?.attempts, 1);
   t.equal(failed?.secret_sealed, null, 'and its code is dropped');
