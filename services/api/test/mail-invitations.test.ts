@@ -123,7 +123,7 @@ t.test('an invitation by email carries the code and a link to the other side’s
   t.equal(used.statusCode, 404, 'a used code shows no deal');
   t.match(used.json().detail, /expired, been used, or been replaced/);
 
-  await sleep(100);
+  await invitationMailOnceIn(testApp, buyer, 'sent');
   const stored = await testApp.testDatabase.database.asSystem((trx) =>
     trx
       .selectFrom('mail_outbox')
