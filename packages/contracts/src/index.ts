@@ -7,4 +7,5 @@ export * from './identity.js';
 export * from './milestones.js';
 export * from './notifications.js';
 export * from './problem.js';
+export * from './teams.js';
 export * from './webhooks.js';

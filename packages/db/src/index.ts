@@ -37,7 +37,9 @@ export {
   templateIsCurrent,
 } from './pglite-template.js';
 export {
+  type ContributionPartName,
   type DB,
+  type DealRole,
   type MailTemplate,
   NOTIFICATION_KINDS,
   type NotificationDelivery,

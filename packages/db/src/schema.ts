@@ -373,6 +373,68 @@ interface ScheduledRunsTable {
   ran_at: CreatedAt;
 }
 
+export type DealRole = 'owner' | 'contributor' | 'viewer';
+export type ContributionPartName =
+  | 'objectives'
+  | 'operational'
+  | 'financial'
+  | 'informationSecurity'
+  | 'nature';
+
+interface DealTeamMembersTable {
+  deal_id: string;
+  organisation_id: string;
+  user_id: string;
+  role: DealRole;
+  /** For a contributor: the parts of the assessment it is asked for. */
+  asked_parts: ColumnType<ContributionPartName[], ContributionPartName[] | undefined, ContributionPartName[]>;
+  added_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+interface DealContributionsTable {
+  id: string;
+  deal_id: string;
+  organisation_id: string;
+  side: Side;
+  contributor_id: string;
+  /** Copied when written, so that a contribution still names its author after they leave. */
+  contributor_name: string;
+  /** Sealed with the deal's data key, bound to the deal, side and contributor. */
+  content: string;
+  parts: ContributionPartName[];
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+interface DealSideSettingsTable {
+  deal_id: string;
+  organisation_id: string;
+  spread_shared: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+interface DealStakeholdersTable {
+  id: string;
+  deal_id: string;
+  organisation_id: string;
+  name: string;
+  /** The party the person belongs to. */
+  side: Side;
+  role: 'economic_buyer' | 'technical_evaluator' | 'user' | 'legal' | 'procurement' | 'champion' | 'blocker';
+  influence: 'low' | 'medium' | 'high';
+  stance: 'supportive' | 'neutral' | 'opposed' | 'unknown';
+  member_user_id: string | null;
+  /** Sealed with the deal's data key: private input of the side. */
+  notes: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  version: ColumnType<number, number | undefined, number>;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -389,6 +451,10 @@ export interface DB {
   milestones: MilestonesTable;
   milestone_tasks: MilestoneTasksTable;
   plan_comments: PlanCommentsTable;
+  deal_team_members: DealTeamMembersTable;
+  deal_contributions: DealContributionsTable;
+  deal_side_settings: DealSideSettingsTable;
+  deal_stakeholders: DealStakeholdersTable;
   idempotency_keys: IdempotencyKeysTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;

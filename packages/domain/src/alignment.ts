@@ -225,15 +225,26 @@ function checkedObjectives(sales: Assessment, procurement: Assessment) {
 
 function alignObjectives(sales: Assessment, procurement: Assessment): ObjectivesPart {
   const { salesIndexes, procurementIndexes, sharedMask } = checkedObjectives(sales, procurement);
-  // The score and the counts may come from different matchings: each is the best of its own kind.
+  const { halves, aligned, related, misaligned } = matchObjectives(salesIndexes, procurementIndexes);
+  const shared = aligned > 0 ? categoriesIn(sharedMask) : [];
+  return { halves, counts: { aligned, related, misaligned, shared } };
+}
+
+/**
+ * The best matching of two lists of three distinct objective categories (taxonomy indexes in
+ * priority order): its weighted affinity × 2 (0–28) and its counts. The score and the counts may
+ * come from different matchings: each is the best of its own kind. Shared by the two-sided report
+ * and a side's internal spread, so both measure objectives the same way.
+ */
+export function matchObjectives(first: readonly number[], second: readonly number[]) {
   let bestHalves = 0;
   let bestKey = 0;
   for (const { partners, weights } of MATCHINGS) {
     let halves = 0;
     let key = 0;
     for (let priority = 0; priority < OBJECTIVE_COUNT; priority++) {
-      const row = (salesIndexes[priority] ?? 0) * CATEGORY_COUNT;
-      const cell = row + (procurementIndexes[partners[priority] ?? 0] ?? 0);
+      const row = (first[priority] ?? 0) * CATEGORY_COUNT;
+      const cell = row + (second[partners[priority] ?? 0] ?? 0);
       halves += (AFFINITY_HALVES[cell] ?? 0) * (weights[priority] ?? 0);
       key += MATCH_KEY[cell] ?? 0;
     }
@@ -242,10 +253,11 @@ function alignObjectives(sales: Assessment, procurement: Assessment): Objectives
   }
   const aligned = Math.floor(bestKey / SAME_KEY);
   const related = bestKey % SAME_KEY;
-  const misaligned = OBJECTIVE_COUNT - aligned - related;
-  const shared = aligned > 0 ? categoriesIn(sharedMask) : [];
-  return { halves: bestHalves, counts: { aligned, related, misaligned, shared } };
+  return { halves: bestHalves, aligned, related, misaligned: OBJECTIVE_COUNT - aligned - related };
 }
+
+/** Σ w(i)² × 2: the halves of two identical lists, the denominator of an objectives score. */
+export const MAX_OBJECTIVE_HALVES = 2 * MAX_WEIGHTED_AFFINITY;
 
 /*
  * Risk bands are small (0–3), so a side's three are packed into one integer, two bits per category

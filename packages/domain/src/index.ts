@@ -65,4 +65,18 @@ export {
   waitingFor,
 } from './rounds.js';
 export * from './taxonomy.js';
+export {
+  CONTRIBUTION_PARTS,
+  type Consolidation,
+  type ConsolidationPlan,
+  type Contribution,
+  type ContributionContent,
+  type ContributionPart,
+  consolidate,
+  contributionPartsOf,
+  type InternalFinding,
+  type InternalSpread,
+  internalFindingMessage,
+  internalSpread,
+} from './team.js';
 export { wholeMonthsBetween } from './time.js';

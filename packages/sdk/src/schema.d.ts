@@ -642,6 +642,190 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/deals/{dealId}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your side’s team on the deal, and your role on it
+         * @description Private to your organisation: the other side never sees it, nor learns that it exists.
+         */
+        get: operations["getDealTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/team/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add a person of your organisation to the deal team, or change their role (owners)
+         * @description Private to your organisation: the other side never sees it, nor learns that it exists. A contributor is asked for the parts listed (all by default).
+         */
+        put: operations["putDealTeamMember"];
+        post?: never;
+        /** Take a person off the deal team (owners); their contribution stays */
+        delete: operations["removeDealTeamMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your side’s contributions: every one for owners, your own for anyone else
+         * @description Private to your organisation: the other side never sees it, nor learns that it exists.
+         */
+        get: operations["listContributions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/contributions/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own contribution to your side’s view
+         * @description Private to your organisation: the other side never sees it, nor learns that it exists.
+         */
+        get: operations["getMyContribution"];
+        /**
+         * Save your own view of the parts asked of you (contributors and owners)
+         * @description Private to your organisation: the other side never sees it, nor learns that it exists. Sealed at rest like an assessment. A contributor may give only the parts asked of them (422 names the others).
+         */
+        put: operations["putMyContribution"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/internal-alignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How far your own side’s contributors stand apart (owners; the team once shared)
+         * @description Private to your organisation: the other side never sees it, nor learns that it exists.
+         */
+        get: operations["getInternalAlignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/internal-alignment/sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Share the internal spread with your side’s team, or stop sharing it (owners) */
+        put: operations["setInternalAlignmentSharing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/assessment/consolidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build your side’s assessment draft from its contributions (owners)
+         * @description Per part: pick one contribution, average several (objectives: combine by priority weights), or override. Parts left out keep their draft value; submitting stays a separate act. The audit trail records the contributions used.
+         */
+        post: operations["consolidateAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/stakeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your side’s stakeholder map of the deal
+         * @description Private to your organisation: the other side never sees it, nor learns that it exists.
+         */
+        get: operations["listStakeholders"];
+        put?: never;
+        /**
+         * Add a person to your side’s stakeholder map (contributors and owners)
+         * @description Private to your organisation: the other side never sees it, nor learns that it exists. Notes are sealed at rest.
+         */
+        post: operations["createStakeholder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deals/{dealId}/stakeholders/{stakeholderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a person from your side’s stakeholder map (contributors and owners) */
+        delete: operations["deleteStakeholder"];
+        options?: never;
+        head?: never;
+        /** Change a stakeholder’s role, influence, stance or notes (contributors and owners) */
+        patch: operations["updateStakeholder"];
+        trace?: never;
+    };
     "/v1/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -975,6 +1159,12 @@ export type components = {
             /** @description Business impact, 1–5; 3 or more counts as high. */
             businessImpact: number;
         };
+        /** @description Exactly three objectives with distinct categories, in priority order (first is most important). */
+        AssessmentObjectivesInput: [
+            components["schemas"]["AssessmentObjectiveInput"],
+            components["schemas"]["AssessmentObjectiveInput"],
+            components["schemas"]["AssessmentObjectiveInput"]
+        ];
         /** @description Up to three objectives with distinct categories, in priority order; a null (or missing) slot is not chosen yet. */
         AssessmentDraftObjectivesInput: (components["schemas"]["AssessmentObjectiveInput"] | null)[];
         /** @description The risk categories rated so far; a category is rated whole (likelihood and impact). */
@@ -1250,6 +1440,110 @@ export type components = {
             "List-Unsubscribe": "One-Click";
         };
         /**
+         * @description A person's role on one deal: an owner runs the side (its assessment, submission, team and deal details), a contributor gives its own view of the parts it is asked for and works on the plan, a viewer reads.
+         * @enum {string}
+         */
+        DealRoleInput: "owner" | "contributor" | "viewer";
+        /**
+         * @description A part of an assessment a contributor can be asked for: the objectives, one risk category, or the nature of the purchase.
+         * @enum {string}
+         */
+        ContributionPartInput: "objectives" | "operational" | "financial" | "informationSecurity" | "nature";
+        PutTeamMemberRequestInput: {
+            role: components["schemas"]["DealRoleInput"];
+            /** @description For a contributor, the parts it is asked for; by default all of them. */
+            askedParts?: components["schemas"]["ContributionPartInput"][];
+        };
+        /** @description One person's private view of the parts asked of them. Private to the side: the other side never sees it, nor learns that it exists. */
+        ContributionContentInput: {
+            objectives?: components["schemas"]["AssessmentObjectivesInput"];
+            risks?: components["schemas"]["AssessmentDraftRisksInput"];
+            nature?: components["schemas"]["NaturePositionInput"];
+        };
+        SpreadSharingInput: {
+            shared: boolean;
+        };
+        /** @description How the owner builds the side's assessment draft from contributions, part by part: pick one, average (or combine objectives), or override. Parts left out keep their draft value. */
+        ConsolidationRequestInput: {
+            objectives?: {
+                /** @description A contribution id. */
+                from: string;
+            } | {
+                /** @description Contribution ids, ranked by priority weights 3-2-1. */
+                combine: string[];
+            } | {
+                override: components["schemas"]["AssessmentObjectivesInput"];
+            };
+            risks?: {
+                operational?: {
+                    /** @description A contribution id. */
+                    from: string;
+                } | {
+                    /** @description Contribution ids: each rating is their mean, rounded half up. */
+                    average: string[];
+                } | {
+                    override: components["schemas"]["RiskRatingInput"];
+                };
+                financial?: {
+                    /** @description A contribution id. */
+                    from: string;
+                } | {
+                    /** @description Contribution ids: each rating is their mean, rounded half up. */
+                    average: string[];
+                } | {
+                    override: components["schemas"]["RiskRatingInput"];
+                };
+                informationSecurity?: {
+                    /** @description A contribution id. */
+                    from: string;
+                } | {
+                    /** @description Contribution ids: each rating is their mean, rounded half up. */
+                    average: string[];
+                } | {
+                    override: components["schemas"]["RiskRatingInput"];
+                };
+            };
+            nature?: {
+                /** @description A contribution id. */
+                from: string;
+            } | {
+                /** @description Contribution ids: each rating is their mean, rounded half up. */
+                average: string[];
+            } | {
+                override: components["schemas"]["NaturePositionInput"];
+            };
+        };
+        CreateStakeholderRequestInput: {
+            name: string;
+            side: components["schemas"]["SideInput"];
+            /** @enum {string} */
+            role: "economic_buyer" | "technical_evaluator" | "user" | "legal" | "procurement" | "champion" | "blocker";
+            /**
+             * @default medium
+             * @enum {string}
+             */
+            influence: "low" | "medium" | "high";
+            /**
+             * @default unknown
+             * @enum {string}
+             */
+            stance: "supportive" | "neutral" | "opposed" | "unknown";
+            memberUserId?: string | null;
+            notes?: string | null;
+        };
+        UpdateStakeholderRequestInput: {
+            name?: string;
+            side?: components["schemas"]["SideInput"];
+            /** @enum {string} */
+            role?: "economic_buyer" | "technical_evaluator" | "user" | "legal" | "procurement" | "champion" | "blocker";
+            /** @enum {string} */
+            influence?: "low" | "medium" | "high";
+            /** @enum {string} */
+            stance?: "supportive" | "neutral" | "opposed" | "unknown";
+            memberUserId?: string | null;
+            notes?: string | null;
+        };
+        /**
          * @description `deal.joined` (the counterparty joined), `assessment.submitted`, `round.opened`, `alignment.ready` (a report version exists), `milestone.changed` (created, changed or deleted), `deal.closed` (won, lost or withdrawn).
          * @enum {string}
          */
@@ -1294,6 +1588,12 @@ export type components = {
             /** @description Business impact, 1–5; 3 or more counts as high. */
             businessImpact: number;
         };
+        /** @description Exactly three objectives with distinct categories, in priority order (first is most important). */
+        AssessmentObjectives: [
+            components["schemas"]["AssessmentObjective"],
+            components["schemas"]["AssessmentObjective"],
+            components["schemas"]["AssessmentObjective"]
+        ];
         /** @description Up to three objectives with distinct categories, in priority order; a null (or missing) slot is not chosen yet. */
         AssessmentDraftObjectives: (components["schemas"]["AssessmentObjective"] | null)[];
         /** @description The risk categories rated so far; a category is rated whole (likelihood and impact). */
@@ -1887,6 +2187,189 @@ export type components = {
             errors?: components["schemas"]["ValidationIssue"][];
             /** @description For a throttled sign-in (429): when to try again, an RFC 3339 timestamp in UTC. */
             retryAt?: string;
+        };
+        /**
+         * @description A person's role on one deal: an owner runs the side (its assessment, submission, team and deal details), a contributor gives its own view of the parts it is asked for and works on the plan, a viewer reads.
+         * @enum {string}
+         */
+        DealRole: "owner" | "contributor" | "viewer";
+        /**
+         * @description A part of an assessment a contributor can be asked for: the objectives, one risk category, or the nature of the purchase.
+         * @enum {string}
+         */
+        ContributionPart: "objectives" | "operational" | "financial" | "informationSecurity" | "nature";
+        DealTeamMember: {
+            userId: string;
+            name: string;
+            email: string;
+            role: components["schemas"]["DealRole"];
+            /** @description The parts a contributor is asked for (empty for owners and viewers). */
+            askedParts: components["schemas"]["ContributionPart"][];
+            /** @description When the person last saved a contribution on this deal; null if never. */
+            contribution: {
+                /** @description An RFC 3339 timestamp in UTC. */
+                updatedAt: string;
+            } | null;
+            version: number;
+            /** @description An RFC 3339 timestamp in UTC. */
+            addedAt: string;
+            /** @description An RFC 3339 timestamp in UTC. */
+            updatedAt: string;
+        };
+        DealTeam: {
+            /** @description What you may do on this deal. */
+            you: {
+                role: components["schemas"]["DealRole"];
+                askedParts: components["schemas"]["ContributionPart"][];
+                /**
+                 * @description `team` when you are on the deal team; `organisation` when your role follows from your organisation role (administrators and API clients act as owners, others read).
+                 * @enum {string}
+                 */
+                source: "team" | "organisation";
+            };
+            /** @description Whether the side's owners share its internal spread with the team. */
+            spreadShared: boolean;
+            members: components["schemas"]["DealTeamMember"][];
+        };
+        /** @description One person's private view of the parts asked of them. Private to the side: the other side never sees it, nor learns that it exists. */
+        ContributionContent: {
+            objectives?: components["schemas"]["AssessmentObjectives"];
+            risks?: components["schemas"]["AssessmentDraftRisks"];
+            nature?: components["schemas"]["NaturePosition"];
+        };
+        Contribution: {
+            id: string;
+            contributor: {
+                userId: string;
+                name: string;
+            };
+            /** @description The parts this contribution holds. */
+            parts: components["schemas"]["ContributionPart"][];
+            content: components["schemas"]["ContributionContent"];
+            version: number;
+            /** @description An RFC 3339 timestamp in UTC. */
+            createdAt: string;
+            /** @description An RFC 3339 timestamp in UTC. */
+            updatedAt: string;
+        };
+        /** @description An owner sees every contribution of its side; anyone else only their own. */
+        ContributionList: {
+            data: components["schemas"]["Contribution"][];
+        };
+        /** @description How far the side's own people stand apart, computed by the alignment engine from their contributions. Never shown to the other side. */
+        InternalAlignment: {
+            /** @description Whether the owners share this spread with the team. */
+            shared: boolean;
+            contributors: {
+                userId: string;
+                name: string;
+                contributionId: string;
+                parts: components["schemas"]["ContributionPart"][];
+            }[];
+            objectives: {
+                pairs: {
+                    /** @description The two user ids. */
+                    between: [
+                        string,
+                        string
+                    ];
+                    /** @description Weighted objective affinity, as in the alignment report. */
+                    score: number;
+                    aligned: number;
+                    related: number;
+                    misaligned: number;
+                }[];
+            };
+            risks: {
+                operational: {
+                    views: {
+                        userId: string;
+                        name: string;
+                        /** @enum {string} */
+                        band: "low" | "medium" | "high" | "critical";
+                    }[];
+                    /** @description Bands between the lowest and the highest view. */
+                    spread: number;
+                    /** @enum {string} */
+                    status: "aligned" | "minor_gap" | "major_gap";
+                };
+                financial: {
+                    views: {
+                        userId: string;
+                        name: string;
+                        /** @enum {string} */
+                        band: "low" | "medium" | "high" | "critical";
+                    }[];
+                    /** @description Bands between the lowest and the highest view. */
+                    spread: number;
+                    /** @enum {string} */
+                    status: "aligned" | "minor_gap" | "major_gap";
+                };
+                informationSecurity: {
+                    views: {
+                        userId: string;
+                        name: string;
+                        /** @enum {string} */
+                        band: "low" | "medium" | "high" | "critical";
+                    }[];
+                    /** @description Bands between the lowest and the highest view. */
+                    spread: number;
+                    /** @enum {string} */
+                    status: "aligned" | "minor_gap" | "major_gap";
+                };
+            };
+            nature: {
+                views: {
+                    userId: string;
+                    name: string;
+                    quadrant: components["schemas"]["KraljicQuadrant"];
+                    /** @enum {string} */
+                    purchaseClass: "strategic" | "commodity";
+                }[];
+                agreed: boolean;
+            };
+            recommendations: {
+                code: string;
+                message: string;
+            }[];
+        };
+        SpreadSharing: {
+            shared: boolean;
+        };
+        /** @description A person with a role in the buying decision, as your side sees them. Private to your side. */
+        Stakeholder: {
+            id: string;
+            name: string;
+            /** @description The party the person belongs to. */
+            side: components["schemas"]["Side"];
+            /** @enum {string} */
+            role: "economic_buyer" | "technical_evaluator" | "user" | "legal" | "procurement" | "champion" | "blocker";
+            /** @enum {string} */
+            influence: "low" | "medium" | "high";
+            /** @enum {string} */
+            stance: "supportive" | "neutral" | "opposed" | "unknown";
+            /** @description A person of your organisation this entry is. */
+            memberUserId: string | null;
+            /** @description Private to your side. */
+            notes: string | null;
+            version: number;
+            /** @description An RFC 3339 timestamp in UTC. */
+            createdAt: string;
+            /** @description An RFC 3339 timestamp in UTC. */
+            updatedAt: string;
+        };
+        StakeholderList: {
+            data: components["schemas"]["Stakeholder"][];
+        };
+        ConsolidationResult: {
+            /** @description The side's draft as it now stands (a receipt for a write-only client). */
+            assessment: components["schemas"]["Assessment"] | components["schemas"]["AssessmentReceipt"];
+            /** @description The contributions the consolidated parts came from. */
+            sources: string[];
+            /** @description Per part consolidated, the rule applied (picked, mean rounded half up, combined, set by the owner). */
+            rules: {
+                [key: string]: string;
+            };
         };
         /**
          * @description `deal.joined` (the counterparty joined), `assessment.submitted`, `round.opened`, `alignment.ready` (a report version exists), `milestone.changed` (created, changed or deleted), `deal.closed` (won, lost or withdrawn).
@@ -5176,6 +5659,1230 @@ export interface operations {
             };
             /** @description Unknown — or belonging to an organisation that is not a party. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDealTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealTeam"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putDealTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutTeamMemberRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealTeamMember"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealTeamMember"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeDealTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listContributions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyContribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contribution"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMyContribution: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; 412 if the resource changed since. */
+                "if-match"?: string;
+            };
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContributionContentInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contribution"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource has changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInternalAlignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalAlignment"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setInternalAlignmentSharing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpreadSharingInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpreadSharing"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    consolidateAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body within 24 h replay the first reply (`Idempotent-Replayed: true`). */
+                "idempotency-key"?: string;
+                /** @description The ETag you last read; 412 if the resource changed since. */
+                "if-match"?: string;
+            };
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsolidationRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsolidationResult"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource has changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStakeholders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StakeholderList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createStakeholder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body within 24 h replay the first reply (`Idempotent-Replayed: true`). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStakeholderRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stakeholder"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteStakeholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+                stakeholderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateStakeholder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; 412 if the resource changed since. */
+                "if-match"?: string;
+            };
+            path: {
+                dealId: string;
+                stakeholderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStakeholderRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stakeholder"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` precondition failed: the resource has changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,11 +33,15 @@ t.test('no canary leaves where it belongs', async (t) => {
       trx.updateTable('users').set({ email_verified_at: new Date() }).execute(),
     );
   await confirmEveryone();
-  const notes = Array.from({ length: 6 }, (_, i) => canary(`note${i}`));
+  const assessmentNotes = Array.from({ length: 6 }, (_, i) => canary(`note${i}`));
+  // A contributor's view and the stakeholder map's notes are private inputs like assessment notes.
+  const teamNotes = { contribution: canary('contribution'), stakeholder: canary('stakeholder') };
+  const notes = [...assessmentNotes, ...Object.values(teamNotes)];
   const organisationPrivate = {
     member: canary('member'),
     client: canary('client'),
     webhook: canary('webhook'),
+    stakeholderName: canary('stakeholder_name'),
   };
   const shared = {
     title: canary('title'),
@@ -87,16 +91,67 @@ t.test('no canary leaves where it belongs', async (t) => {
 
   const body = assessment({
     objectives: [
-      { category: 'quality', note: notes[0] ?? '' },
-      { category: 'innovation', note: notes[1] ?? '' },
-      { category: 'compliance', note: notes[2] ?? '' },
+      { category: 'quality', note: assessmentNotes[0] ?? '' },
+      { category: 'innovation', note: assessmentNotes[1] ?? '' },
+      { category: 'compliance', note: assessmentNotes[2] ?? '' },
     ],
     risks: {
-      operational: { likelihood: 2, impact: 2, note: notes[3] ?? '' },
-      financial: { likelihood: 2, impact: 2, note: notes[4] ?? '' },
-      informationSecurity: { likelihood: 2, impact: 2, note: notes[5] ?? '' },
+      operational: { likelihood: 2, impact: 2, note: assessmentNotes[3] ?? '' },
+      financial: { likelihood: 2, impact: 2, note: assessmentNotes[4] ?? '' },
+      informationSecurity: { likelihood: 2, impact: 2, note: assessmentNotes[5] ?? '' },
     },
   });
+  const contributor = await addMember(app, sales, 'member');
+  t.equal(
+    (
+      await app.inject({
+        method: 'PUT',
+        url: `/v1/deals/${dealId}/team/${contributor.member.id}`,
+        headers: sales.auth,
+        payload: { role: 'contributor', askedParts: ['objectives', 'informationSecurity'] },
+      })
+    ).statusCode,
+    201,
+  );
+  const contribution = await app.inject({
+    method: 'PUT',
+    url: `/v1/deals/${dealId}/contributions/mine`,
+    headers: contributor.auth,
+    payload: {
+      objectives: [
+        { category: 'quality', note: teamNotes.contribution },
+        { category: 'innovation' },
+        { category: 'scalability' },
+      ],
+      risks: { informationSecurity: { likelihood: 5, impact: 5 } },
+    },
+  });
+  t.equal(contribution.statusCode, 200, contribution.body);
+  const stakeholder = await app.inject({
+    method: 'POST',
+    url: `/v1/deals/${dealId}/stakeholders`,
+    headers: contributor.auth,
+    payload: {
+      name: organisationPrivate.stakeholderName,
+      side: 'procurement',
+      role: 'champion',
+      influence: 'medium',
+      stance: 'supportive',
+      notes: teamNotes.stakeholder,
+    },
+  });
+  t.equal(stakeholder.statusCode, 201, stakeholder.body);
+  t.equal(
+    (
+      await app.inject({
+        method: 'PUT',
+        url: `/v1/deals/${dealId}/internal-alignment/sharing`,
+        headers: sales.auth,
+        payload: { shared: true },
+      })
+    ).statusCode,
+    200,
+  );
   t.equal((await saveAndSubmit(app, sales, dealId, body)).statusCode, 200);
   t.equal((await saveAndSubmit(app, procurement, dealId, assessment())).statusCode, 200);
   t.equal(

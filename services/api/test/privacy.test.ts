@@ -3,30 +3,54 @@ import { sql } from 'kysely';
 import t from 'tap';
 import { build } from './helpers/build.js';
 import { assessment, saveAndSubmit, sharedDeal } from './helpers/deals.js';
-import { signUp } from './helpers/identity.js';
+import { addMember, signUp } from './helpers/identity.js';
 
 const canary = (label: string) => `CANARY-${label}-${randomBytes(6).toString('hex')}`;
 
 t.test('private inputs stay private', async (t) => {
   const { app, logs, testDatabase } = await build(t);
   const { sales, procurement, dealId } = await sharedDeal(app);
-  const salesCanaries = Array.from({ length: 6 }, (_, i) => canary(`sales-${i}`));
+  const assessmentCanaries = Array.from({ length: 6 }, (_, i) => canary(`sales-${i}`));
+  // A contributor's private view and the side's stakeholder notes are private inputs too (issue 17).
+  const teamCanaries = { contribution: canary('contribution'), stakeholder: canary('stakeholder') };
+  const salesCanaries = [...assessmentCanaries, ...Object.values(teamCanaries)];
   const salesAssessment = assessment({
     objectives: [
-      { category: 'cost_savings', note: salesCanaries[0] ?? '' },
-      { category: 'speed_to_value', note: salesCanaries[1] ?? '' },
-      { category: 'scalability', note: salesCanaries[2] ?? '' },
+      { category: 'cost_savings', note: assessmentCanaries[0] ?? '' },
+      { category: 'speed_to_value', note: assessmentCanaries[1] ?? '' },
+      { category: 'scalability', note: assessmentCanaries[2] ?? '' },
     ],
     risks: {
-      operational: { likelihood: 1, impact: 1, note: salesCanaries[3] ?? '' },
-      financial: { likelihood: 5, impact: 5, note: salesCanaries[4] ?? '' },
-      informationSecurity: { likelihood: 2, impact: 2, note: salesCanaries[5] ?? '' },
+      operational: { likelihood: 1, impact: 1, note: assessmentCanaries[3] ?? '' },
+      financial: { likelihood: 5, impact: 5, note: assessmentCanaries[4] ?? '' },
+      informationSecurity: { likelihood: 2, impact: 2, note: assessmentCanaries[5] ?? '' },
     },
     nature: { supplyRisk: 1, businessImpact: 1 },
     disclosure: 'detailed',
   });
   // Procurement chose none of sales' unmatched categories except a related one.
   const procurementAssessment = assessment({ disclosure: 'detailed' }, canary('procurement'));
+  const contributor = await addMember(app, sales, 'member');
+  const teamCall = (auth: { authorization: string }, method: 'PUT' | 'POST', url: string, payload: object) =>
+    app.inject({ method, url: `/v1/deals/${dealId}${url}`, headers: auth, payload });
+  t.equal(
+    (await teamCall(sales.auth, 'PUT', `/team/${contributor.member.id}`, { role: 'contributor' })).statusCode,
+    201,
+  );
+  const contribution = await teamCall(contributor.auth, 'PUT', '/contributions/mine', {
+    risks: { financial: { likelihood: 4, impact: 4, note: teamCanaries.contribution } },
+    nature: { supplyRisk: 1, businessImpact: 1 },
+  });
+  t.equal(contribution.statusCode, 200, contribution.body);
+  const stakeholder = await teamCall(sales.auth, 'POST', '/stakeholders', {
+    name: 'Dana Procurement',
+    side: 'procurement',
+    role: 'blocker',
+    influence: 'high',
+    stance: 'opposed',
+    notes: teamCanaries.stakeholder,
+  });
+  t.equal(stakeholder.statusCode, 201, stakeholder.body);
   t.equal((await saveAndSubmit(app, sales, dealId, salesAssessment)).statusCode, 200);
   t.equal((await saveAndSubmit(app, procurement, dealId, procurementAssessment)).statusCode, 200);
   // A second round so versions, pending rounds and round notices are all exercised.
@@ -45,6 +69,11 @@ t.test('private inputs stay private', async (t) => {
     `/v1/deals/${dealId}/alignment/versions`,
     `/v1/deals/${dealId}/events`,
     `/v1/deals/${dealId}/assessment`,
+    `/v1/deals/${dealId}/team`,
+    `/v1/deals/${dealId}/contributions`,
+    `/v1/deals/${dealId}/contributions/mine`,
+    `/v1/deals/${dealId}/internal-alignment`,
+    `/v1/deals/${dealId}/stakeholders`,
     '/v1/audit-events',
     '/v1/me',
   ];
@@ -114,23 +143,35 @@ t.test('private inputs stay private', async (t) => {
   });
 
   t.test('when the raw tables are read, then the private content is ciphertext only', async (t) => {
+    // Every table, so that a table added later is scanned without anyone remembering to list it.
     const dump = await testDatabase.database.asSystem(async (trx) => {
-      const tables = [
+      const tables = (
+        await sql<{
+          name: string;
+        }>`select tablename as name from pg_tables where schemaname = 'public'`.execute(trx)
+      ).rows.map((row) => row.name);
+      const rows: Record<string, unknown[]> = {};
+      for (const table of tables)
+        rows[table] = (await sql`select * from ${sql.table(table)}`.execute(trx)).rows;
+      return rows;
+    });
+    t.ok(Object.keys(dump).includes('deal_contributions') && Object.keys(dump).includes('deal_stakeholders'));
+    const everything = JSON.stringify(dump);
+    for (const secret of salesCanaries) t.notMatch(everything, secret, 'no private input in any table');
+    const privateTables = JSON.stringify(
+      [
         'assessments',
         'assessment_submissions',
         'alignment_reports',
         'deal_events',
         'audit_events',
         'deal_keys',
-      ];
-      const rows: unknown[] = [];
-      for (const table of tables)
-        rows.push(...(await sql`select * from ${sql.table(table)}`.execute(trx)).rows);
-      return JSON.stringify(rows);
-    });
-    for (const secret of salesCanaries) t.notMatch(dump, secret);
+        'deal_contributions',
+        'deal_stakeholders',
+      ].map((table) => dump[table]),
+    );
     t.notMatch(
-      dump,
+      privateTables,
       /cost_savings|speed_to_value|scalability/,
       'no objective category in the clear (nor in stored reports)',
     );
@@ -138,6 +179,9 @@ t.test('private inputs stay private', async (t) => {
       trx.selectFrom('assessments').select('content').where('deal_id', '=', dealId).execute(),
     );
     for (const row of stored) t.match(row.content, /^v1\.[A-Za-z0-9+/=]+$/);
+    t.equal(dump.deal_contributions?.length, 1);
+    for (const row of dump.deal_contributions as Array<{ content: string }>)
+      t.match(row.content, /^v1\.[A-Za-z0-9+/=]+$/, 'a contribution is sealed like an assessment');
   });
 
   t.test(
@@ -154,6 +198,15 @@ t.test('private inputs stay private', async (t) => {
         ).rows,
         invitations: (await sql`select * from invitations where deal_id = ${dealId}`.execute(trx)).rows,
         viaFunction: (await sql`select * from round_submissions(${dealId})`.execute(trx)).rows,
+        team: [
+          ...(await sql`select * from deal_contributions where deal_id = ${dealId}`.execute(trx)).rows,
+          ...(await sql`select * from deal_stakeholders where deal_id = ${dealId}`.execute(trx)).rows,
+          ...(
+            await sql`select * from deal_team_members where deal_id = ${dealId} and organisation_id <> ${procurement.organisation.id}`.execute(
+              trx,
+            )
+          ).rows,
+        ],
       }));
       t.same(
         new Set(seen.assessments.map((r) => r.side)),
@@ -165,6 +218,7 @@ t.test('private inputs stay private', async (t) => {
         'only its own submissions',
       );
       t.same(seen.invitations, [], 'invitations belong to the side that issued them');
+      t.same(seen.team, [], 'nor the other side’s team, contributions or stakeholder map');
       t.same(seen.viaFunction, [], 'the privileged function answers only while a round is being closed');
       const outsider = await testDatabase.database.asOrg(
         outsiderOtherSide.organisation.id,

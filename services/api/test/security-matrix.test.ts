@@ -366,6 +366,105 @@ export const MATRIX: Row[] = [
     expect: onDeal(200, { viewer: 403 }),
   },
   {
+    operation: 'GET /v1/deals/{dealId}/team',
+    scope: 'deals:read',
+    request: ({ dealId }) => ({ path: `/v1/deals/${dealId}/team` }),
+    expect: onDeal(200),
+  },
+  {
+    // The counterparty's admin names a person of S: not of its organisation (404).
+    operation: 'PUT /v1/deals/{dealId}/team/{userId}',
+    scope: 'deals:write',
+    request: ({ dealId, s }) => ({ path: `/v1/deals/${dealId}/team/${s.user.id}`, body: { role: 'owner' } }),
+    expect: onDeal(200, { viewer: 403, counterparty: 404 }),
+  },
+  {
+    operation: 'DELETE /v1/deals/{dealId}/team/{userId}',
+    scope: 'deals:write',
+    request: async ({ dealId, s }) => ({
+      path: `/v1/deals/${dealId}/team/${await freshTeamMember(s, dealId)}`,
+    }),
+    expect: onDeal(204, { viewer: 403, counterparty: 404 }),
+  },
+  {
+    operation: 'GET /v1/deals/{dealId}/contributions',
+    scope: 'assessments:read',
+    request: ({ dealId }) => ({ path: `/v1/deals/${dealId}/contributions` }),
+    expect: onDeal(200),
+  },
+  {
+    // A contribution is a person's own view: API clients cannot have one.
+    operation: 'GET /v1/deals/{dealId}/contributions/mine',
+    scope: 'assessments:read',
+    request: ({ dealId }) => ({ path: `/v1/deals/${dealId}/contributions/mine` }),
+    expect: { ...onDeal(404), clientWith: 403 },
+  },
+  {
+    operation: 'PUT /v1/deals/{dealId}/contributions/mine',
+    scope: 'assessments:write',
+    request: ({ dealId }) => ({
+      path: `/v1/deals/${dealId}/contributions/mine`,
+      body: { risks: { financial: { likelihood: 2, impact: 3 } } },
+    }),
+    expect: { ...onDeal(200, { viewer: 403 }), clientWith: 403 },
+  },
+  {
+    // Owners see the internal spread; an organisation viewer only once it is shared.
+    operation: 'GET /v1/deals/{dealId}/internal-alignment',
+    scope: 'assessments:read',
+    request: ({ dealId }) => ({ path: `/v1/deals/${dealId}/internal-alignment` }),
+    expect: onDeal(200, { viewer: 403 }),
+  },
+  {
+    operation: 'PUT /v1/deals/{dealId}/internal-alignment/sharing',
+    scope: 'assessments:write',
+    request: ({ dealId }) => ({
+      path: `/v1/deals/${dealId}/internal-alignment/sharing`,
+      body: { shared: false },
+    }),
+    expect: onDeal(200, { viewer: 403 }),
+  },
+  {
+    operation: 'POST /v1/deals/{dealId}/assessment/consolidate',
+    scope: 'assessments:write',
+    request: async (ctx) => ({
+      path: `/v1/deals/${await freshSharedDeal(ctx, { drafts: true })}/assessment/consolidate`,
+      body: { risks: { operational: { override: { likelihood: 2, impact: 2 } } } },
+    }),
+    expect: onDeal(200, { viewer: 403 }),
+  },
+  {
+    operation: 'GET /v1/deals/{dealId}/stakeholders',
+    scope: 'deals:read',
+    request: ({ dealId }) => ({ path: `/v1/deals/${dealId}/stakeholders` }),
+    expect: onDeal(200),
+  },
+  {
+    operation: 'POST /v1/deals/{dealId}/stakeholders',
+    scope: 'deals:write',
+    request: ({ dealId }) => ({
+      path: `/v1/deals/${dealId}/stakeholders`,
+      body: { name: 'Target', side: 'procurement', role: 'champion' },
+    }),
+    expect: onDeal(201, { viewer: 403 }),
+  },
+  {
+    // S's map is S's alone: the counterparty does not find the entry.
+    operation: 'PATCH /v1/deals/{dealId}/stakeholders/{stakeholderId}',
+    scope: 'deals:write',
+    request: async (ctx) => ({
+      path: `/v1/deals/${ctx.dealId}/stakeholders/${await freshStakeholder(ctx)}`,
+      body: { stance: 'supportive' },
+    }),
+    expect: onDeal(200, { viewer: 403, counterparty: 404 }),
+  },
+  {
+    operation: 'DELETE /v1/deals/{dealId}/stakeholders/{stakeholderId}',
+    scope: 'deals:write',
+    request: async (ctx) => ({ path: `/v1/deals/${ctx.dealId}/stakeholders/${await freshStakeholder(ctx)}` }),
+    expect: onDeal(204, { viewer: 403, counterparty: 404 }),
+  },
+  {
     operation: 'GET /v1/deals/{dealId}/alignment',
     scope: 'deals:read',
     request: ({ dealId }) => ({ path: `/v1/deals/${dealId}/alignment` }),
@@ -592,6 +691,29 @@ async function freshMember(s: SignedUp) {
     payload: { email: uniqueEmail(), name: 'Target', role: 'member', password: PASSWORD },
   });
   return res.json() as { id: string };
+}
+
+/** A new member of S put on the deal team by S's admin; answers the user id. */
+async function freshTeamMember(s: SignedUp, dealId: string) {
+  const { id } = await freshMember(s);
+  await app().inject({
+    method: 'PUT',
+    url: `/v1/deals/${dealId}/team/${id}`,
+    headers: s.auth,
+    payload: { role: 'contributor' },
+  });
+  return id;
+}
+
+/** A new entry of S's stakeholder map on S's deal. */
+async function freshStakeholder({ s, dealId }: Context) {
+  const res = await app().inject({
+    method: 'POST',
+    url: `/v1/deals/${dealId}/stakeholders`,
+    headers: s.auth,
+    payload: { name: 'Target', side: 'procurement', role: 'blocker' },
+  });
+  return res.json().id as string;
 }
 
 async function freshSharedDeal({ s, p }: Context, options: { drafts?: boolean } = {}) {

@@ -13,6 +13,7 @@ import * as createMailAndNotifications from './2026_12_02_100000_create_mail_and
 import * as announceTimelineEntries from './2026_12_02_100100_announce_timeline_entries.js';
 import * as refineNotifications from './2026_12_02_110000_refine_notifications.js';
 import * as planTasksAndComments from './2026_12_02_120000_plan_tasks_and_comments.js';
+import * as dealTeams from './2026_12_03_090000_deal_teams.js';
 
 // An explicit list instead of reading a folder: migrations ship with the code, in order, and a
 // typo in a file name cannot silently skip one.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_100100_announce_timeline_entries': announceTimelineEntries,
   '2026_12_02_110000_refine_notifications': refineNotifications,
   '2026_12_02_120000_plan_tasks_and_comments': planTasksAndComments,
+  '2026_12_03_090000_deal_teams': dealTeams,
 };

@@ -21,7 +21,9 @@ export type IdPrefix =
   | 'whd'
   | 'mail'
   | 'ntf'
-  | 'ott';
+  | 'ott'
+  | 'ctb'
+  | 'stk';
 
 const RANDOM_BITS = 80n;
 let last = { time: -1, random: 0n };

@@ -13,8 +13,9 @@ import {
 } from '@cg/domain';
 import type { Kysely } from 'kysely';
 import { AppError, conflict } from '../../lib/problems.js';
+import type { Actor } from '../../platform/caller.js';
 import { hasScope, requireScope } from '../../platform/scopes.js';
-import { type Caller, withCaller } from '../../platform/unit-of-work.js';
+import { type Caller, type Effects, withCaller } from '../../platform/unit-of-work.js';
 import { dataKeyOf, requireDealParty } from './access.js';
 import type { DealRoomDeps } from './dependencies.js';
 import * as repo from './repository.js';
@@ -42,50 +43,84 @@ export function putAssessment(
 ) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'assessments:write');
-    const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
-    const existing = await repo.findAssessment(trx, dealId, side);
-    if (
-      ifMatch !== undefined &&
-      ifMatch !== '*' &&
-      (!existing || ifMatch !== assessmentEtag(existing.etag))
-    ) {
-      throw new AppError(
-        'precondition-failed',
-        'The assessment has changed since you read it: fetch it again.',
-      );
-    }
-    const dataKey = dataKeyOf(deps.keyring, deal);
-    const binding = { dealId, side, revision: DRAFT };
-    const stored = await repo.upsertAssessment(trx, {
-      deal_id: dealId,
-      side,
-      organisation_id: actor.organisationId,
-      content: sealContent(dataKey, JSON.stringify(input), binding),
-      content_fingerprint: contentFingerprint(dataKey, canonicalDraft(input)),
+    const party = await requireDealParty(trx, actor, dealId, {
+      forUpdate: true,
+      writable: true,
+      as: 'owner',
     });
-    effects.audit('assessment.saved', { subject: { type: 'deal', id: dealId }, detail: { side } });
-    const previousDisclosure = existing
-      ? (JSON.parse(openContent(dataKey, existing.content, binding)) as AssessmentDraftInput).disclosure
-      : undefined;
-    if (
-      previousDisclosure !== undefined &&
-      input.disclosure !== undefined &&
-      previousDisclosure !== input.disclosure
-    ) {
-      effects.audit('assessment.disclosure_changed', {
-        subject: { type: 'deal', id: dealId },
-        detail: { from: previousDisclosure, to: input.disclosure },
-      });
-    }
-    const state = assessmentState(
-      'draft',
-      side === 'sales' ? deal.sales_revision : deal.procurement_revision,
-      stored.updated_at,
-    );
-    // A write-only integration gets a receipt, not its content back.
-    const body = hasScope(actor, 'assessments:read') ? { ...input, ...state } : state;
-    return { body, etag: assessmentEtag(stored.etag) };
+    return saveDraft(trx, deps.keyring, actor, effects, party, input, ifMatch);
   });
+}
+
+/**
+ * Stores the side's draft (sealed) in the caller's unit of work, which holds the deal's row lock:
+ * what `PUT …/assessment` does, and what a consolidation of contributions ends in.
+ */
+export async function saveDraft(
+  trx: Kysely<DB>,
+  keyring: Deps['keyring'],
+  actor: Actor,
+  effects: Effects,
+  { deal, side }: { deal: repo.DealToWorkOn; side: Side },
+  input: AssessmentDraftInput,
+  ifMatch: string | undefined,
+) {
+  const dealId = deal.id;
+  const existing = await repo.findAssessment(trx, dealId, side);
+  if (ifMatch !== undefined && ifMatch !== '*' && (!existing || ifMatch !== assessmentEtag(existing.etag))) {
+    throw new AppError(
+      'precondition-failed',
+      'The assessment has changed since you read it: fetch it again.',
+    );
+  }
+  const dataKey = dataKeyOf(keyring, deal);
+  const binding = { dealId, side, revision: DRAFT };
+  const stored = await repo.upsertAssessment(trx, {
+    deal_id: dealId,
+    side,
+    organisation_id: actor.organisationId,
+    content: sealContent(dataKey, JSON.stringify(input), binding),
+    content_fingerprint: contentFingerprint(dataKey, canonicalDraft(input)),
+  });
+  effects.audit('assessment.saved', { subject: { type: 'deal', id: dealId }, detail: { side } });
+  const previousDisclosure = existing
+    ? (JSON.parse(openContent(dataKey, existing.content, binding)) as AssessmentDraftInput).disclosure
+    : undefined;
+  if (
+    previousDisclosure !== undefined &&
+    input.disclosure !== undefined &&
+    previousDisclosure !== input.disclosure
+  ) {
+    effects.audit('assessment.disclosure_changed', {
+      subject: { type: 'deal', id: dealId },
+      detail: { from: previousDisclosure, to: input.disclosure },
+    });
+  }
+  const state = assessmentState(
+    'draft',
+    side === 'sales' ? deal.sales_revision : deal.procurement_revision,
+    stored.updated_at,
+  );
+  // A write-only integration gets a receipt, not its content back.
+  const body = hasScope(actor, 'assessments:read') ? { ...input, ...state } : state;
+  return { body, etag: assessmentEtag(stored.etag) };
+}
+
+/** The side's current draft, opened; empty when it has none yet. */
+export async function currentDraft(
+  trx: Kysely<DB>,
+  keyring: Deps['keyring'],
+  deal: repo.DealToWorkOn,
+  side: Side,
+): Promise<AssessmentDraftInput> {
+  const existing = await repo.findAssessment(trx, deal.id, side);
+  if (!existing) return {};
+  const plaintext = openContent(dataKeyOf(keyring, deal), existing.content, {
+    dealId: deal.id,
+    side,
+    revision: DRAFT,
+  });
+  return JSON.parse(plaintext) as AssessmentDraftInput;
 }
 
 export function getAssessment(deps: Deps, caller: Caller, dealId: string) {
@@ -163,7 +198,11 @@ function submitRefused(reason: SubmitRefusal, roundBudget: number): AppError {
 export function submitAssessment(deps: Deps, caller: Caller, dealId: string) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'assessments:write');
-    const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
+    const { deal, side } = await requireDealParty(trx, actor, dealId, {
+      forUpdate: true,
+      writable: true,
+      as: 'owner',
+    });
     const draft = await repo.findAssessment(trx, dealId, side);
     if (!draft) throw conflict('Save your assessment (PUT …/assessment) before submitting it.');
     const dataKey = dataKeyOf(deps.keyring, deal);

@@ -21,6 +21,7 @@ import { dealParty, isClosed, requireDealParty } from './access.js';
 import { createDealKey } from './data-keys.js';
 import type { DealRoomDeps } from './dependencies.js';
 import * as repo from './repository.js';
+import * as team from './team-repository.js';
 import { dealEtag, dealView } from './view.js';
 
 const INVITATION_CODE_PREFIX = 'cgi_';
@@ -50,6 +51,8 @@ export function createDeal(
       round_budget: deps.config.ROUND_BUDGET,
     });
     await createDealKey(trx, deps.keyring, id);
+    if (actor.kind === 'user')
+      await team.addOwner(trx, { dealId: id, organisationId: actor.organisationId, userId: actor.id });
     effects.dealEvent({ dealId: id, type: 'deal.created', side: actor.side });
     effects.audit('deal.created', { subject: { type: 'deal', id } });
     const deal = await repo.findDeal(trx, id);
@@ -129,7 +132,11 @@ export function updateDeal(
 ) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
-    const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
+    const { deal, side } = await requireDealParty(trx, actor, dealId, {
+      forUpdate: true,
+      writable: true,
+      as: 'owner',
+    });
     if (ifMatch !== undefined && ifMatch !== dealEtag(deal) && ifMatch !== '*') {
       throw new AppError('precondition-failed', 'The deal has changed since you read it: fetch it again.');
     }
@@ -160,7 +167,11 @@ export function createInvitation(
 ) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
-    const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
+    const { deal, side } = await requireDealParty(trx, actor, dealId, {
+      forUpdate: true,
+      writable: true,
+      as: 'owner',
+    });
     if (deal.sales_org_id && deal.procurement_org_id)
       throw conflict('The counterparty has already joined this deal.');
     if (input.email) await requireVerifiedEmail(trx, actor);
@@ -262,6 +273,12 @@ export async function acceptInvitation(deps: DealRoomDeps, caller: Caller, code:
         [joined.side === 'sales' ? 'sales_org_id' : 'procurement_org_id']: joined.organisationId,
         status: 'assessing',
       });
+      if (joined.kind === 'user')
+        await team.addOwner(trx, {
+          dealId: deal.id,
+          organisationId: joined.organisationId,
+          userId: joined.id,
+        });
       effects.dealEvent({ dealId: deal.id, type: 'deal.joined', side: joined.side });
       effects.audit('deal.joined', { subject: { type: 'deal', id: deal.id } });
       return deal.id;

@@ -3,6 +3,7 @@ import { assessmentRoutes } from './assessment-routes.js';
 import { dealRoutes } from './deal-routes.js';
 import { reportRoutes } from './report-routes.js';
 import { streamRoutes } from './stream-routes.js';
+import { teamRoutes } from './team-routes.js';
 import { timelineRoutes } from './timeline-routes.js';
 
 /**
@@ -16,6 +17,7 @@ export const dealRoomRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(reportRoutes);
   await app.register(timelineRoutes);
   await app.register(streamRoutes);
+  await app.register(teamRoutes);
 };
 
 export { rewrapDataKeys } from './data-keys.js';
