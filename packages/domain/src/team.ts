@@ -312,13 +312,24 @@ class ConsolidationRun {
 const views = (count: number) => `${count} view${count === 1 ? '' : 's'}`;
 const copyObjectives = (objectives: readonly Objective[]) =>
   objectives.map((objective) => ({ ...objective })) as [Objective, Objective, Objective];
+/*
+ * A contribution's notes are one person's words, which the rest of the side may not read (a
+ * contributor sees only its own contribution), while every member reads the side's assessment.
+ * So whatever is taken from a contribution is taken without its notes.
+ */
+const categoriesOf = (objectives: readonly Objective[]) =>
+  objectives.map((objective) => ({ category: objective.category })) as [Objective, Objective, Objective];
+const ratingOf = (rating: RiskRating): RiskRating => ({
+  likelihood: rating.likelihood,
+  impact: rating.impact,
+});
 
 function consolidateObjectives(run: ConsolidationRun, choice: ObjectivesChoice) {
   const partOf = (content: ContributionContent) => content.objectives;
   if ('from' in choice) {
     const [picked] = run.gather('/objectives/from', [choice.from], partOf) ?? [];
     if (!picked) return;
-    run.draft.objectives = copyObjectives(picked);
+    run.draft.objectives = categoriesOf(picked);
     run.rules.objectives = `picked from ${choice.from}`;
   } else if ('combine' in choice) {
     const lists = run.gather('/objectives/combine', choice.combine, partOf);
@@ -340,7 +351,7 @@ function consolidateRisk(run: ConsolidationRun, category: RiskCategory, choice: 
   if ('from' in choice) {
     const [picked] = run.gather(`${path}/from`, [choice.from], partOf) ?? [];
     if (picked) {
-      rating = { ...picked };
+      rating = ratingOf(picked);
       run.rules[category] = `picked from ${choice.from}`;
     }
   } else if ('average' in choice) {

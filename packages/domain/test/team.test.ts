@@ -212,7 +212,7 @@ t.test('consolidation by example', async (t) => {
 t.test('consolidation properties', async (t) => {
   holds(
     t,
-    'picking a contribution copies its part exactly, and the source is recorded',
+    'picking a contribution copies its categories and ratings without its notes, and records the source',
     fc.property(team(1), fc.nat(), (contributions, seed) => {
       const picked = contributions[seed % contributions.length] as Contribution;
       const parts = contributionPartsOf(picked.content);
@@ -228,14 +228,16 @@ t.test('consolidation properties', async (t) => {
       };
       const result = consolidate(contributions, plan);
       if (!result.ok) return false;
+      const rating = (value?: { likelihood: number; impact: number }) =>
+        value ? `${value.likelihood}/${value.impact}` : undefined;
       return (
-        JSON.stringify(result.draft.objectives) === JSON.stringify(picked.content.objectives) &&
+        result.draft.objectives?.map((o) => o.category).join() ===
+          picked.content.objectives?.map((o) => o.category).join() &&
         JSON.stringify(result.draft.nature) === JSON.stringify(picked.content.nature) &&
         RISK_CATEGORIES.every(
-          (category) =>
-            JSON.stringify(result.draft.risks?.[category]) ===
-            JSON.stringify(picked.content.risks?.[category]),
+          (category) => rating(result.draft.risks?.[category]) === rating(picked.content.risks?.[category]),
         ) &&
+        !JSON.stringify(result).includes('private-note-') &&
         result.sources.join() === (parts.length > 0 ? picked.id : '')
       );
     }),

@@ -139,6 +139,12 @@ t.test('a buying committee: roles, private contributions, internal spread, conso
     'mean rounded half up',
   );
   t.same(consolidated.json().sources, [cisoView.json().id, financeView.json().id].sort());
+  for (const secret of [secrets.ciso, secrets.finance])
+    t.notMatch(
+      (await call(watcher.auth, 'GET', '/assessment')).body,
+      secret,
+      'a contribution’s notes stay in it: the side’s draft, which every member reads, takes none',
+    );
   const draft = consolidated.json().assessment;
   const { status: _s, revision: _r, updatedAt: _u, ...content } = draft;
   t.equal(

@@ -23,20 +23,32 @@ import {
 import { useAssessmentDraft } from './assessment/use-draft.js';
 
 async function loadBoth(session: ReturnType<typeof useSession>, dealId: string): Promise<Result<Loaded>> {
-  const [deal, assessment] = await Promise.all([
+  const [deal, assessment, team] = await Promise.all([
     call(session.client.GET('/v1/deals/{dealId}', { params: { path: { dealId } } })),
     call(session.client.GET('/v1/deals/{dealId}/assessment', { params: { path: { dealId } } })),
+    call(session.client.GET('/v1/deals/{dealId}/team', { params: { path: { dealId } } })),
   ]);
   if (!deal.ok) return deal;
+  if (!team.ok) return team;
+  const dealRole = team.data.you.role;
   if (!assessment.ok) {
     if (assessment.problem.status === 404) {
-      return { ok: true, data: { deal: deal.data, assessment: null, etag: null }, response: deal.response };
+      return {
+        ok: true,
+        data: { deal: deal.data, assessment: null, etag: null, dealRole },
+        response: deal.response,
+      };
     }
     return assessment;
   }
   return {
     ok: true,
-    data: { deal: deal.data, assessment: assessment.data, etag: assessment.response.headers.get('etag') },
+    data: {
+      deal: deal.data,
+      assessment: assessment.data,
+      etag: assessment.response.headers.get('etag'),
+      dealRole,
+    },
     response: assessment.response,
   };
 }
@@ -62,6 +74,13 @@ export function AssessmentPage({ dealId }: { dealId: string }) {
   );
 }
 
+function readOnlyReason(closed: boolean, role: Loaded['dealRole']): string {
+  if (closed) return 'This deal is closed; its assessment can no longer change.';
+  if (role === 'contributor')
+    return 'Only your side’s owners change and submit its assessment: give your view in the team room.';
+  return 'Viewers can read but not change assessments.';
+}
+
 function AssessmentForm({ loaded, dealPath }: { loaded: Loaded; dealPath: string }) {
   const { portal, me } = usePortal();
   const { deal } = loaded;
@@ -72,19 +91,13 @@ function AssessmentForm({ loaded, dealPath }: { loaded: Loaded; dealPath: string
   );
   const { form, errors, problem, busy } = draft;
   const closed = CLOSED_STATUSES.includes(deal.status);
-  const readOnly = closed || me.role === 'viewer';
+  const readOnly = closed || loaded.dealRole !== 'owner';
 
   return (
     <>
       <PrivacyCallout ownName={me.organisation.name} otherName={otherName} />
       <StatusLine deal={deal} side={portal.side} saved={draft.saved} />
-      {readOnly ? (
-        <Alert tone="info">
-          {closed
-            ? 'This deal is closed; its assessment can no longer change.'
-            : 'Viewers can read but not change assessments.'}
-        </Alert>
-      ) : null}
+      {readOnly ? <Alert tone="info">{readOnlyReason(closed, loaded.dealRole)}</Alert> : null}
       {draft.notice ? <Alert tone="success">{draft.notice}</Alert> : null}
       {Object.keys(errors).length > 0 ? (
         <ErrorSummary title={problem?.title ?? 'Some answers need attention'} errors={errors} />

@@ -28,10 +28,13 @@ import {
 import { useLiveDeal } from '../live.js';
 import { portalOfSide } from '../portals.js';
 import { Link } from '../router.js';
+import { EditDeal } from './deal/edit.js';
 import { AlignmentView } from './deal/report.js';
 import { statusTone } from './deals.js';
 import { InvitePanel } from './invite.js';
 import { Milestones, useMilestones } from './milestones.js';
+import type { DealRole } from './team/members.js';
+import { useDealTeam } from './team.js';
 
 /** Everything the deal page loads, reloaded together (and whenever its live stream says it changed). */
 function useDealPage(dealId: string) {
@@ -46,6 +49,7 @@ function useDealPage(dealId: string) {
     return result;
   }, dealId);
   const milestones = useMilestones(dealId);
+  const team = useDealTeam(dealId);
   const [timelineVersion, setTimelineVersion] = useState(0);
   const touchTimeline = () => setTimelineVersion((version) => version + 1);
 
@@ -70,7 +74,17 @@ function useDealPage(dealId: string) {
   };
   const open = deal.data ? !CLOSED_STATUSES.includes(deal.data.status) : false;
   useLiveDeal(dealId, open, reloadLive);
-  return { deal, alignment, assessment, milestones, timelineVersion, liveVersion, touchTimeline, reloadAll };
+  return {
+    deal,
+    alignment,
+    assessment,
+    milestones,
+    team,
+    timelineVersion,
+    liveVersion,
+    touchTimeline,
+    reloadAll,
+  };
 }
 
 type DealPageState = ReturnType<typeof useDealPage>;
@@ -102,11 +116,14 @@ export function DealPage({ dealId }: { dealId: string }) {
 }
 
 function DealLayout({ deal, state }: { deal: Deal; state: DealPageState }) {
-  const { portal, me } = usePortal();
+  const { portal } = usePortal();
   const { alignment, assessment, milestones, touchTimeline, reloadAll } = state;
   const mySide = portal.side;
   const open = !CLOSED_STATUSES.includes(deal.status);
-  const canWrite = me.role !== 'viewer';
+  // Owners run the side (assessment, invitation, deal details); contributors work on the plan too.
+  const role: DealRole = state.team.data?.you.role ?? 'viewer';
+  const canWrite = role === 'owner';
+  const worksOnPlan = role !== 'viewer';
   return (
     <div className="deal-layout">
       <div className="deal-main">
@@ -132,12 +149,16 @@ function DealLayout({ deal, state }: { deal: Deal; state: DealPageState }) {
         <Milestones
           deal={deal}
           milestones={milestones}
-          canWrite={canWrite && open}
+          canWrite={worksOnPlan && open}
+          people={state.team.data?.members ?? []}
+          live={state.liveVersion}
           onChanged={touchTimeline}
         />
       </div>
       <div className="deal-aside">
         <YourAssessment deal={deal} assessment={assessment} canWrite={canWrite && open} />
+        <TeamSummary deal={deal} team={state.team} />
+        {open && canWrite ? <EditDeal deal={deal} onSaved={reloadAll} /> : null}
         <RoundsPanel deal={deal} reader={mySide} />
         {open && canWrite ? <CloseDeal deal={deal} onClosed={reloadAll} /> : null}
         <Timeline
@@ -256,6 +277,29 @@ function YourAssessment({
           : assessment.data
             ? 'Open your assessment'
             : 'Fill in your assessment'}
+      </Link>
+    </section>
+  );
+}
+
+/** The side's team in a line, and the way into its private room. */
+function TeamSummary({ deal, team }: { deal: Deal; team: DealPageState['team'] }) {
+  const { portal } = usePortal();
+  return (
+    <section className="panel" aria-labelledby="team-summary-heading">
+      <h2 id="team-summary-heading">Your team</h2>
+      <p className="muted small">Private to your organisation.</p>
+      <ResourceState resource={team} loading="Loading…" retry={false}>
+        {(data) => (
+          <p>
+            {data.members.length === 1 ? '1 person' : `${data.members.length} people`} ·{' '}
+            {data.members.filter((member) => member.contribution).length} contributions · you are{' '}
+            {data.you.role === 'owner' ? 'an owner' : `a ${data.you.role}`}
+          </p>
+        )}
+      </ResourceState>
+      <Link to={`${portal.basePath}/deals/${encodeURIComponent(deal.id)}/team`} className="button secondary">
+        Open the team room
       </Link>
     </section>
   );

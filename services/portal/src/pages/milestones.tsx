@@ -1,11 +1,13 @@
 import { otherSide, type Side } from '@cg/domain';
 import type { Schemas } from '@cg/sdk';
+import type { ReactNode } from 'react';
 import { call, fieldErrors, type Result } from '../api.js';
 import { InlineSelect, Options, SelectField, SubmitButton, TextField } from '../components/fields.js';
 import { Alert, ConfirmButton, ProblemAlert, ResourceState } from '../components/ui.js';
 import { usePortal, useSession } from '../context.js';
 import { type Resource, useAction, useFields, useResource } from '../hooks.js';
 import { capitalise, type Deal, formatDate, sideName } from '../labels.js';
+import { type Assignable, PlanItemDetails } from './plan-items.js';
 
 type Milestone = Schemas['Milestone'];
 type MilestoneStatus = Schemas['MilestoneStatus'];
@@ -77,11 +79,17 @@ export function Milestones({
   deal,
   milestones,
   canWrite,
+  people,
+  live,
   onChanged,
 }: {
   deal: Deal;
   milestones: MilestoneList;
   canWrite: boolean;
+  /** Whom a task can be given to: the reader's own team. */
+  people: readonly Assignable[];
+  /** Moves with the deal's live stream, so tasks and comments are read again. */
+  live: number;
   onChanged: () => void;
 }) {
   const { portal } = usePortal();
@@ -114,7 +122,16 @@ export function Milestones({
                   canWrite={canWrite}
                   onStatus={(status) => void setStatus(milestone, status)}
                   onDelete={() => void remove(milestone)}
-                />
+                >
+                  <PlanItemDetails
+                    deal={deal}
+                    milestone={milestone}
+                    canWrite={canWrite}
+                    people={people}
+                    refresh={`${live}-${milestone.version}-${milestone.progress.done}-${milestone.progress.total}`}
+                    onChanged={() => void changed()}
+                  />
+                </MilestoneItem>
               ))}
             </ul>
           </>
@@ -132,12 +149,14 @@ function MilestoneItem({
   canWrite,
   onStatus,
   onDelete,
+  children,
 }: {
   deal: Deal;
   milestone: Milestone;
   canWrite: boolean;
   onStatus: (status: MilestoneStatus) => void;
   onDelete: () => void;
+  children: ReactNode;
 }) {
   const { portal } = usePortal();
   return (
@@ -153,6 +172,15 @@ function MilestoneItem({
             : ''}
         </p>
         {milestone.overdue ? <p className="small milestone-overdue">Overdue</p> : null}
+        {milestone.progress.total > 0 ? (
+          <progress
+            className="milestone-progress"
+            max={milestone.progress.total}
+            value={milestone.progress.done}
+            aria-label={`${milestone.title}: ${milestone.progress.done} of ${milestone.progress.total} tasks done`}
+          />
+        ) : null}
+        {children}
       </div>
       <div className="milestone-actions">
         <InlineSelect

@@ -197,6 +197,8 @@ export interface Loaded {
   deal: Deal;
   assessment: Assessment | null;
   etag: string | null;
+  /** The reader's role on the deal: only owners write the side's assessment. */
+  dealRole: Schemas['DealRole'];
 }
 
 /** The message the deal page shows after a submission, by what the submission did. */

@@ -232,10 +232,13 @@ export function RisksFieldset({
   risks,
   errors,
   onChange,
+  categories = RISK_CATEGORIES,
 }: {
   risks: FormState['risks'];
   errors: Errors;
   onChange: (category: RiskCategory, change: Partial<RiskDraft>) => void;
+  /** The categories to ask (a contributor is asked only some). */
+  categories?: readonly RiskCategory[];
 }) {
   return (
     <section className="panel" aria-labelledby="risks-heading">
@@ -245,7 +248,7 @@ export function RisksFieldset({
         views differ, and who rates a risk lower.
       </p>
       <div className="risk-grid">
-        {RISK_CATEGORIES.map((category) => (
+        {categories.map((category) => (
           <RiskRating
             key={category}
             category={category}
