@@ -9,6 +9,7 @@ import {
 } from './assessment.js';
 import { Timestamp } from './common.js';
 import { AssessmentReceiptSchema, AssessmentSchema } from './deals.js';
+import { RoleSchema } from './identity.js';
 
 /*
  * Teams on each side of a deal (issue 17). Everything here is private to the caller's
@@ -73,6 +74,21 @@ export const DealTeamSchema = z
     members: z.array(DealTeamMemberSchema),
   })
   .meta({ id: 'DealTeam' });
+
+export const TeamCandidateListSchema = z
+  .object({
+    data: z.array(
+      z.object({
+        userId: z.string(),
+        name: z.string(),
+        email: z.string(),
+        organisationRole: RoleSchema.describe(
+          'Their role in the organisation: its viewers can only be viewers of a deal.',
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'TeamCandidateList' });
 
 export const PutTeamMemberRequestSchema = z
   .object({

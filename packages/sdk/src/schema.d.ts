@@ -662,6 +662,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/deals/{dealId}/team/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People of your organisation who are not on the deal team yet (owners)
+         * @description Private to your organisation: the other side never sees it, nor learns that it exists.
+         */
+        get: operations["listDealTeamCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deals/{dealId}/team/{userId}": {
         parameters: {
             query?: never;
@@ -2230,6 +2250,15 @@ export type components = {
             /** @description Whether the side's owners share its internal spread with the team. */
             spreadShared: boolean;
             members: components["schemas"]["DealTeamMember"][];
+        };
+        TeamCandidateList: {
+            data: {
+                userId: string;
+                name: string;
+                email: string;
+                /** @description Their role in the organisation: its viewers can only be viewers of a deal. */
+                organisationRole: components["schemas"]["Role"];
+            }[];
         };
         /** @description One person's private view of the parts asked of them. Private to the side: the other side never sees it, nor learns that it exists. */
         ContributionContent: {
@@ -5704,6 +5733,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DealTeam"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDealTeamCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamCandidateList"];
                 };
             };
             /** @description Missing, invalid or expired credentials. */

@@ -372,6 +372,13 @@ export const MATRIX: Row[] = [
     expect: onDeal(200),
   },
   {
+    // Each side's owner lists its own organisation's people; a viewer manages no team.
+    operation: 'GET /v1/deals/{dealId}/team/candidates',
+    scope: 'deals:read',
+    request: ({ dealId }) => ({ path: `/v1/deals/${dealId}/team/candidates` }),
+    expect: onDeal(200, { viewer: 403 }),
+  },
+  {
     // The counterparty's admin names a person of S: not of its organisation (404).
     operation: 'PUT /v1/deals/{dealId}/team/{userId}',
     scope: 'deals:write',

@@ -37,6 +37,17 @@ t.test('a buying committee: roles, private contributions, internal spread, conso
   );
   t.equal((await call(ciso.auth, 'PUT', '/assessment', assessment())).statusCode, 403);
 
+  const candidates = await call(procurement.auth, 'GET', '/team/candidates');
+  t.equal(candidates.statusCode, 200, candidates.body);
+  t.same(
+    candidates
+      .json()
+      .data.map((person: { userId: string }) => person.userId)
+      .sort(),
+    [ciso.member.id, finance.member.id, watcher.member.id].sort(),
+    'the owner’s colleagues not on the team, and nobody of the other side',
+  );
+  t.equal((await call(ciso.auth, 'GET', '/team/candidates')).statusCode, 403, 'only owners add people');
   const asked = await call(procurement.auth, 'PUT', `/team/${ciso.member.id}`, {
     role: 'contributor',
     askedParts: ['informationSecurity'],
@@ -55,6 +66,11 @@ t.test('a buying committee: roles, private contributions, internal spread, conso
     (await call(ciso.auth, 'PUT', `/team/${finance.member.id}`, { role: 'owner' })).statusCode,
     403,
     'a contributor does not manage the team',
+  );
+  t.same(
+    (await call(procurement.auth, 'GET', '/team/candidates')).json().data,
+    [],
+    'everyone is on the team now',
   );
 
   const tooMuch = await call(ciso.auth, 'PUT', '/contributions/mine', {

@@ -52,6 +52,28 @@ export function findOrganisationUser(db: Kysely<DB>, organisationId: string, use
     .executeTakeFirst();
 }
 
+/** People of the organisation not yet on the deal's team, by name. */
+export function listTeamCandidates(db: Kysely<DB>, dealId: string, organisationId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'role'])
+    .where('organisation_id', '=', organisationId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('deal_team_members as team')
+            .select('team.user_id')
+            .where('team.deal_id', '=', dealId)
+            .whereRef('team.user_id', '=', 'users.id'),
+        ),
+      ),
+    )
+    .orderBy('name')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+}
+
 export function addOwner(db: Kysely<DB>, member: { dealId: string; organisationId: string; userId: string }) {
   return db
     .insertInto('deal_team_members')

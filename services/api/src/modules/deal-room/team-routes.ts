@@ -14,6 +14,7 @@ import {
   StakeholderListSchema,
   StakeholderParamsSchema,
   StakeholderSchema,
+  TeamCandidateListSchema,
   TeamMemberParamsSchema,
   UpdateStakeholderRequestSchema,
 } from '@cg/contracts';
@@ -43,6 +44,21 @@ const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => team.getTeam(deps, request.caller, request.params.dealId),
+  );
+
+  app.get(
+    '/v1/deals/:dealId/team/candidates',
+    {
+      schema: {
+        tags: ['teams'],
+        operationId: 'listDealTeamCandidates',
+        summary: 'People of your organisation who are not on the deal team yet (owners)',
+        description: PRIVATE,
+        params: DealIdParamsSchema,
+        response: { 200: TeamCandidateListSchema, ...problemResponses(401, 403, 404, 429) },
+      },
+    },
+    async (request) => team.listTeamCandidates(deps, request.caller, request.params.dealId),
   );
 
   app.put(

@@ -38,6 +38,26 @@ export function getTeam(deps: Deps, caller: Caller, dealId: string) {
   });
 }
 
+/**
+ * Whom an owner can add: the organisation's people not on the team yet (an owner need not be an
+ * organisation admin, so it cannot list the members itself).
+ */
+export function listTeamCandidates(deps: Deps, caller: Caller, dealId: string) {
+  return withCaller(deps.database, caller, async (trx, actor) => {
+    requireScope(actor, 'deals:read');
+    await requireDealParty(trx, actor, dealId, { as: 'owner' });
+    const people = await repo.listTeamCandidates(trx, dealId, actor.organisationId);
+    return {
+      data: people.map((person) => ({
+        userId: person.id,
+        name: person.name,
+        email: person.email,
+        organisationRole: person.role,
+      })),
+    };
+  });
+}
+
 /** The parts a new role asks of a person, or a 422 saying why the role does not fit them. */
 function askedPartsFor(
   person: { name: string; role: string },

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { call } from '../../api.js';
 import { CheckboxGroup, InlineSelect, Options, SelectField, SubmitButton } from '../../components/fields.js';
 import { Alert, Badge, ConfirmButton, DataTable, ProblemAlert } from '../../components/ui.js';
-import { usePortal, useSession } from '../../context.js';
+import { useSession } from '../../context.js';
 import { useAction, useResource } from '../../hooks.js';
 import { type Deal, formatDateTime } from '../../labels.js';
 
@@ -107,31 +107,26 @@ export function TeamPanel({ deal, team, onChanged }: { deal: Deal; team: DealTea
           </tr>
         ))}
       </DataTable>
-      {owner ? <AddToTeam deal={deal} team={team} onAdded={onChanged} /> : null}
+      {owner ? <AddToTeam deal={deal} version={team.members.length} onAdded={onChanged} /> : null}
     </section>
   );
 }
 
-type Member = Schemas['Member'];
-
 /** An owner asks a colleague in: as contributor of some parts (a CISO: information security), or to read. */
-function AddToTeam({ deal, team, onAdded }: { deal: Deal; team: DealTeam; onAdded: () => void }) {
+function AddToTeam({ deal, onAdded, version }: { deal: Deal; onAdded: () => void; version: number }) {
   const session = useSession();
-  const { me } = usePortal();
-  const members = useResource<{ data: Member[] }>(
-    () => call(session.client.GET('/v1/organisation/members', { params: { query: { limit: 100 } } })),
-    'members',
+  const candidates = useResource(
+    () =>
+      call(
+        session.client.GET('/v1/deals/{dealId}/team/candidates', { params: { path: { dealId: deal.id } } }),
+      ),
+    `candidates-${deal.id}-${version}`,
   );
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<DealRole>('contributor');
   const [parts, setParts] = useState<ContributionPart[]>([...CONTRIBUTION_PARTS]);
   const { busy, problem, notice, notify, submit } = useAction();
-  if (me.role !== 'admin')
-    return (
-      <p className="small muted">An administrator of your organisation can add colleagues to the team.</p>
-    );
-  const onTeam = new Set(team.members.map((member) => member.userId));
-  const candidates = (members.data?.data ?? []).filter((member) => !onTeam.has(member.id));
+  const people = candidates.data?.data ?? [];
   const add = submit(
     () =>
       call(
@@ -161,9 +156,9 @@ function AddToTeam({ deal, team, onAdded }: { deal: Deal; team: DealTeam; onAdde
           onChange={(event) => setUserId(event.target.value)}
         >
           <option value="">Choose…</option>
-          {candidates.map((member) => (
-            <option key={member.id} value={member.id}>
-              {member.name} ({member.email})
+          {people.map((person) => (
+            <option key={person.userId} value={person.userId}>
+              {person.name} ({person.email}){person.organisationRole === 'viewer' ? ', a viewer' : ''}
             </option>
           ))}
         </SelectField>
