@@ -51,6 +51,12 @@ export const CreateDealRequestSchema = z
     description: z.string().max(5000).exactOptional(),
     value: MoneySchema.exactOptional(),
     expectedDecisionAt: DecisionDateSchema.exactOptional(),
+    planTemplateId: z
+      .string()
+      .min(1)
+      .max(100)
+      .exactOptional()
+      .describe('Start the mutual action plan from this template (`GET /v1/plan-templates`).'),
   })
   .strict()
   .meta({ id: 'CreateDealRequest' });

@@ -1350,6 +1350,8 @@ export type components = {
             value?: components["schemas"]["MoneyInput"];
             /** @description The expected RFP or decision date: `YYYY-MM-DD` or an RFC 3339 date-time. */
             expectedDecisionAt?: string;
+            /** @description Start the mutual action plan from this template (`GET /v1/plan-templates`). */
+            planTemplateId?: string;
         };
         UpdateDealRequestInput: {
             title?: string;

@@ -470,3 +470,62 @@ t.test('a mutual action plan people can run a deal on', async (t) => {
     t.equal(elsewhere.statusCode, 404);
   });
 });
+
+t.test('a plan chosen when the deal is created is written with the deal', async (t) => {
+  const { app, testDatabase } = await build(t, { config: { WEBHOOK_WORKER_ENABLED: false } });
+  const buyer = await signUp(app, 'procurement');
+  const created = await app.inject({
+    method: 'POST',
+    url: '/v1/deals',
+    headers: buyer.auth,
+    payload: {
+      title: 'Office supplies, three-year framework',
+      expectedDecisionAt: '2027-06-30',
+      planTemplateId: 'competitive-commodity',
+    },
+  });
+  t.equal(created.statusCode, 201, created.body);
+  const dealId = created.json().id;
+  const plan = await app.inject({
+    method: 'GET',
+    url: `/v1/deals/${dealId}/milestones`,
+    headers: buyer.auth,
+  });
+  const templates = (
+    await app.inject({ method: 'GET', url: '/v1/plan-templates', headers: buyer.auth })
+  ).json();
+  const commodity = templates.data.find(
+    (template: { id: string }) => template.id === 'competitive-commodity',
+  );
+  t.same(
+    plan.json().data.map((item: { title: string }) => item.title),
+    commodity.milestones.map((step: { title: string }) => step.title),
+    'the template’s milestones, in order',
+  );
+  t.ok(
+    plan
+      .json()
+      .data.every(
+        (item: { dueAt: string | null }) => item.dueAt !== null && item.dueAt <= '2027-06-30T23:59:59Z',
+      ),
+    'dated from the decision date given with the deal',
+  );
+
+  const countDeals = () =>
+    testDatabase.database.asSystem(async (trx) =>
+      Number((await sql<{ n: string }>`select count(*) as n from deals`.execute(trx)).rows[0]?.n),
+    );
+  const before = await countDeals();
+  const unknown = await app.inject({
+    method: 'POST',
+    url: '/v1/deals',
+    headers: buyer.auth,
+    payload: { title: 'No such plan', planTemplateId: 'no-such-template' },
+  });
+  t.equal(unknown.statusCode, 422, unknown.body);
+  t.same(
+    unknown.json().errors.map((error: { path: string }) => error.path),
+    ['/planTemplateId'],
+  );
+  t.equal(await countDeals(), before, 'no deal is left behind');
+});

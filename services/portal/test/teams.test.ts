@@ -349,6 +349,25 @@ t.test('a buying committee and an account team run one deal in the portals', asy
     },
   );
 
+  await t.test('when a deal is created with a plan template, then its plan is there at once', async (t) => {
+    const page = buyerOwner.page;
+    await page.goto(`${base}/buyer/deals/new`);
+    await page.getByRole('heading', { name: 'New deal' }).waitFor();
+    await settled(page);
+    await page.getByLabel('Title', { exact: true }).fill('Office supplies framework');
+    await page.getByLabel('Expected decision date', { exact: true }).fill('2027-06-30');
+    await page
+      .getByLabel('Mutual action plan', { exact: true })
+      .selectOption({ label: 'Commodity purchase: a competitive process' });
+    await checkPage(t, page, RESULTS, 'buyer-new-deal-with-plan');
+    await page.getByRole('button', { name: 'Create deal' }).click();
+    await page.getByRole('heading', { name: 'Office supplies framework', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Mutual action plan' }).waitFor();
+    await settled(page);
+    t.equal(await page.locator('.milestone').count(), 6, 'the template’s milestones, without applying it');
+    t.match(await page.locator('.milestone').last().textContent(), /Award decision/);
+  });
+
   await t.test(
     'when every answer each browser received is searched, then no canary crossed sides',
     async (t) => {

@@ -2,10 +2,10 @@ import { otherSide, type Side } from '@cg/domain';
 import type { Schemas } from '@cg/sdk';
 import { type FormEvent, useState } from 'react';
 import { call, fieldErrors } from '../api.js';
-import { SubmitButton, TextAreaField, TextField } from '../components/fields.js';
+import { SelectField, SubmitButton, TextAreaField, TextField } from '../components/fields.js';
 import { Badge, PageHeading, ProblemAlert, ResourceState, ShowMore } from '../components/ui.js';
 import { usePortal, useSession } from '../context.js';
-import { useAction, useFields, usePagedList, usePageTitle } from '../hooks.js';
+import { useAction, useFields, usePagedList, usePageTitle, useResource } from '../hooks.js';
 import { DEAL_STATUS_LABELS, type Deal, formatDate, formatMoney } from '../labels.js';
 import { portalOfSide } from '../portals.js';
 import { Link, navigate } from '../router.js';
@@ -199,9 +199,17 @@ type DealDraft = {
   amount: string;
   currency: string;
   decision: string;
+  planTemplateId: string;
 };
 
-const NEW_DEAL: DealDraft = { title: '', description: '', amount: '', currency: 'EUR', decision: '' };
+const NEW_DEAL: DealDraft = {
+  title: '',
+  description: '',
+  amount: '',
+  currency: 'EUR',
+  decision: '',
+  planTemplateId: '',
+};
 
 /** The request body, or the messages of the fields the browser can already tell are wrong. */
 function toDealBody(draft: DealDraft): {
@@ -217,10 +225,19 @@ function toDealBody(draft: DealDraft): {
     else local['value/amount'] = 'Enter a number, such as 250000.';
   }
   if (draft.decision) body.expectedDecisionAt = draft.decision;
+  if (draft.planTemplateId) body.planTemplateId = draft.planTemplateId;
   return { body, local };
 }
 
-const DEAL_FIELDS = ['title', 'description', 'value', 'value/amount', 'value/currency', 'expectedDecisionAt'];
+const DEAL_FIELDS = [
+  'title',
+  'description',
+  'value',
+  'value/amount',
+  'value/currency',
+  'expectedDecisionAt',
+  'planTemplateId',
+];
 
 export function NewDealPage() {
   const session = useSession();
@@ -250,6 +267,7 @@ export function NewDealPage() {
       {problem ? <ProblemAlert problem={problem} fields={DEAL_FIELDS} /> : null}
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <DealFields fields={fields} errors={{ ...fieldErrors(problem), ...localErrors }} />
+        <PlanTemplateField bind={fields.bind('planTemplateId')} error={fieldErrors(problem).planTemplateId} />
         <div className="actions">
           <SubmitButton busy={busy} busyLabel="Creating…" label="Create deal" />
           <Link to={`${portal.basePath}/deals`} className="button secondary">
@@ -258,6 +276,33 @@ export function NewDealPage() {
         </div>
       </form>
     </section>
+  );
+}
+
+/** A built-in plan to start the mutual action plan from, dated from the decision date. */
+function PlanTemplateField({
+  bind,
+  error,
+}: {
+  bind: ReturnType<ReturnType<typeof useFields<DealDraft>>['bind']>;
+  error: string | undefined;
+}) {
+  const session = useSession();
+  const templates = useResource(() => call(session.client.GET('/v1/plan-templates')), 'plan-templates');
+  return (
+    <SelectField
+      label="Mutual action plan"
+      hint="Optional: start from a plan whose dates follow the decision date. You can add one later too."
+      {...bind}
+      error={error}
+    >
+      <option value="">No plan yet</option>
+      {(templates.data?.data ?? []).map((template) => (
+        <option key={template.id} value={template.id}>
+          {template.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

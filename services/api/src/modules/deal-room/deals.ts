@@ -6,7 +6,7 @@ import type {
 } from '@cg/contracts';
 import type { DB } from '@cg/db';
 import type { Side } from '@cg/domain';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { z } from 'zod';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
@@ -20,6 +20,8 @@ import { portalOfSide } from '../mail/index.js';
 import { dealParty, isClosed, requireDealParty } from './access.js';
 import { createDealKey } from './data-keys.js';
 import type { DealRoomDeps } from './dependencies.js';
+import { addTemplatePlan } from './milestones.js';
+import { PLAN_TEMPLATES } from './plan-templates.js';
 import * as repo from './repository.js';
 import * as team from './team-repository.js';
 import { dealEtag, dealView } from './view.js';
@@ -29,6 +31,35 @@ const INVITATION_CODE_PREFIX = 'cgi_';
 /** `YYYY-MM-DD` means midnight UTC of that day. */
 const toTimestamp = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
 
+/** A template named at creation must exist: a 422 on the field, before anything is written. */
+function requireKnownTemplate(templateId: string | undefined) {
+  if (templateId && !PLAN_TEMPLATES.some((template) => template.id === templateId))
+    throw new AppError('unprocessable-request', 'There is no plan template with that id.', {
+      errors: [{ path: '/planTemplateId', message: 'not a template of GET /v1/plan-templates' }],
+    });
+}
+
+function newDealRow(
+  id: string,
+  input: z.output<typeof CreateDealRequestSchema>,
+  actor: Actor,
+  roundBudget: number,
+): Insertable<DB['deals']> {
+  return {
+    id,
+    title: input.title,
+    description: input.description ?? null,
+    value_amount: input.value ? input.value.amount.toFixed(2) : null,
+    value_currency: input.value?.currency ?? null,
+    expected_decision_at: input.expectedDecisionAt ? toTimestamp(input.expectedDecisionAt) : null,
+    status: 'awaiting_counterparty',
+    sales_org_id: actor.side === 'sales' ? actor.organisationId : null,
+    procurement_org_id: actor.side === 'procurement' ? actor.organisationId : null,
+    created_by_org_id: actor.organisationId,
+    round_budget: roundBudget,
+  };
+}
+
 export function createDeal(
   deps: DealRoomDeps,
   caller: Caller,
@@ -36,25 +67,20 @@ export function createDeal(
 ) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
+    requireKnownTemplate(input.planTemplateId);
     const id = newId('deal');
-    await repo.insertDeal(trx, {
-      id,
-      title: input.title,
-      description: input.description ?? null,
-      value_amount: input.value ? input.value.amount.toFixed(2) : null,
-      value_currency: input.value?.currency ?? null,
-      expected_decision_at: input.expectedDecisionAt ? toTimestamp(input.expectedDecisionAt) : null,
-      status: 'awaiting_counterparty',
-      sales_org_id: actor.side === 'sales' ? actor.organisationId : null,
-      procurement_org_id: actor.side === 'procurement' ? actor.organisationId : null,
-      created_by_org_id: actor.organisationId,
-      round_budget: deps.config.ROUND_BUDGET,
-    });
+    const row = newDealRow(id, input, actor, deps.config.ROUND_BUDGET);
+    await repo.insertDeal(trx, row);
     await createDealKey(trx, deps.keyring, id);
     if (actor.kind === 'user')
       await team.addOwner(trx, { dealId: id, organisationId: actor.organisationId, userId: actor.id });
     effects.dealEvent({ dealId: id, type: 'deal.created', side: actor.side });
     effects.audit('deal.created', { subject: { type: 'deal', id } });
+    // A plan chosen at creation is written in the same transaction as the deal.
+    if (input.planTemplateId) {
+      const decision = row.expected_decision_at ? new Date(row.expected_decision_at) : null;
+      await addTemplatePlan(trx, effects, { id, decision, side: actor.side }, input.planTemplateId);
+    }
     const deal = await repo.findDeal(trx, id);
     if (!deal) throw notFound('deal');
     return { deal: dealView(deal), etag: dealEtag(deal) };
