@@ -175,7 +175,10 @@ export const PlanCommentsQuerySchema = PageQuerySchema.extend({
   taskId: z.string().min(1).max(100).optional().describe('Only the comments on this task.'),
 });
 
-const TemplateTaskSchema = z.object({ title: z.string(), due: RelativeDueSchema });
+const templateDue = RelativeDueSchema.nullable().describe(
+  'Relative to the decision date; null for an item an organisation saved without a date (built-in items always have one).',
+);
+const TemplateTaskSchema = z.object({ title: z.string(), due: templateDue });
 
 export const PlanTemplateSchema = z
   .object({
@@ -183,16 +186,31 @@ export const PlanTemplateSchema = z
     name: z.string(),
     description: z.string(),
     approach: z.enum(['collaborative', 'competitive']).describe('The purchase it suits (DOMAIN.md: nature).'),
+    source: z
+      .enum(['built_in', 'organisation'])
+      .describe('Built into the product, or saved by your organisation (which only it sees).'),
     milestones: z.array(
       z.object({
         title: z.string(),
         ownerSide: SideSchema,
-        due: RelativeDueSchema,
+        due: templateDue,
         tasks: z.array(TemplateTaskSchema),
       }),
     ),
   })
   .meta({ id: 'PlanTemplate' });
+
+export const SavePlanTemplateRequestSchema = z
+  .object({
+    dealId: z.string().min(1).max(100).describe('The deal whose plan becomes the template.'),
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    description: z.string().trim().max(2000).exactOptional(),
+    approach: z.enum(['collaborative', 'competitive']).default('collaborative'),
+  })
+  .strict()
+  .meta({ id: 'SavePlanTemplateRequest' });
+
+export const PlanTemplateParamsSchema = z.object({ templateId: z.string().min(1).max(100) });
 
 export const PlanTemplateListSchema = z
   .object({ data: z.array(PlanTemplateSchema) })

@@ -435,6 +435,18 @@ interface DealStakeholdersTable {
   version: ColumnType<number, number | undefined, number>;
 }
 
+interface PlanTemplatesTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  approach: 'collaborative' | 'competitive';
+  /** The template's steps as the API answers them (`PlanTemplate.milestones`). */
+  milestones: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -455,6 +467,7 @@ export interface DB {
   deal_contributions: DealContributionsTable;
   deal_side_settings: DealSideSettingsTable;
   deal_stakeholders: DealStakeholdersTable;
+  plan_templates: PlanTemplatesTable;
   idempotency_keys: IdempotencyKeysTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -995,11 +995,32 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Built-in mutual action plans, due relative to the decision date */
+        /** Built-in plans and your organisation’s own, due relative to the decision date */
         get: operations["listPlanTemplates"];
         put?: never;
-        post?: never;
+        /**
+         * Save a deal's plan as a template of your organisation
+         * @description Milestones and tasks that are not cancelled, with their dates relative to the decision date (absolute dates are converted when the deal has one). Only your organisation sees its templates.
+         */
+        post: operations["savePlanTemplate"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plan-templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of your organisation's plan templates */
+        delete: operations["deletePlanTemplate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1014,7 +1035,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Add a built-in plan's milestones and tasks to the deal (either party) */
+        /** Add a template's milestones and tasks to the deal (either party) */
         post: operations["applyPlanTemplate"];
         delete?: never;
         options?: never;
@@ -1436,6 +1457,17 @@ export type components = {
             body: string;
             /** @description Comment on this task of the milestone. */
             taskId?: string;
+        };
+        SavePlanTemplateRequestInput: {
+            /** @description The deal whose plan becomes the template. */
+            dealId: string;
+            name: string;
+            description?: string;
+            /**
+             * @default collaborative
+             * @enum {string}
+             */
+            approach: "collaborative" | "competitive";
         };
         ApplyPlanTemplateRequestInput: {
             templateId: string;
@@ -2132,13 +2164,20 @@ export type components = {
              * @enum {string}
              */
             approach: "collaborative" | "competitive";
+            /**
+             * @description Built into the product, or saved by your organisation (which only it sees).
+             * @enum {string}
+             */
+            source: "built_in" | "organisation";
             milestones: {
                 title: string;
                 ownerSide: components["schemas"]["Side"];
-                due: components["schemas"]["RelativeDue"];
+                /** @description Relative to the decision date; null for an item an organisation saved without a date (built-in items always have one). */
+                due: components["schemas"]["RelativeDue"] | null;
                 tasks: {
                     title: string;
-                    due: components["schemas"]["RelativeDue"];
+                    /** @description Relative to the decision date; null for an item an organisation saved without a date (built-in items always have one). */
+                    due: components["schemas"]["RelativeDue"] | null;
                 }[];
             }[];
         };
@@ -8117,6 +8156,188 @@ export interface operations {
             };
             /** @description Known to the caller, but not theirs to do (role or scope). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    savePlanTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body within 24 h replay the first reply (`Idempotent-Replayed: true`). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavePlanTemplateRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTemplate"];
+                };
+            };
+            /** @description The request is malformed or invalid (see `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the domain refuses it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests, or a budget is used up; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePlanTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Known to the caller, but not theirs to do (role or scope). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown — or belonging to an organisation that is not a party. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -529,3 +529,119 @@ t.test('a plan chosen when the deal is created is written with the deal', async 
   );
   t.equal(await countDeals(), before, 'no deal is left behind');
 });
+
+t.test('an organisation saves a plan as its own template and starts other deals from it', async (t) => {
+  const { app } = await build(t, { config: { WEBHOOK_WORKER_ENABLED: false } });
+  const { sales, procurement, dealId } = await sharedDeal(app, { expectedDecisionAt: '2027-06-30' });
+  const post = (auth: { authorization: string }, url: string, payload: object) =>
+    app.inject({ method: 'POST', url, headers: auth, payload });
+  const base = `/v1/deals/${dealId}/milestones`;
+  const relative = await post(sales.auth, base, {
+    title: 'Reference call',
+    ownerSide: 'sales',
+    due: { relativeToDecision: { days: -60 } },
+  });
+  const absolute = await post(sales.auth, base, {
+    title: 'Pilot go-live',
+    ownerSide: 'sales',
+    dueAt: '2027-06-20',
+  });
+  await post(procurement.auth, base, { title: 'Budget sign-off', ownerSide: 'procurement' });
+  await post(sales.auth, `${base}/${relative.json().id}/tasks`, { title: 'Pick the customer' });
+  const cancelled = await post(sales.auth, `${base}/${absolute.json().id}/tasks`, { title: 'Dropped idea' });
+  await app.inject({
+    method: 'PATCH',
+    url: `${base}/${absolute.json().id}/tasks/${cancelled.json().id}`,
+    headers: sales.auth,
+    payload: { status: 'cancelled' },
+  });
+
+  const saved = await post(sales.auth, '/v1/plan-templates', {
+    dealId,
+    name: 'Our enterprise motion',
+    description: 'What worked on the Rotterdam deal.',
+  });
+  t.equal(saved.statusCode, 201, saved.body);
+  const template = saved.json();
+  t.match(template, { source: 'organisation', name: 'Our enterprise motion', approach: 'collaborative' });
+  t.same(
+    template.milestones.map((step: { title: string; due: unknown; tasks: { title: string }[] }) => [
+      step.title,
+      step.due,
+      step.tasks.map((task) => task.title),
+    ]),
+    [
+      ['Reference call', { relativeToDecision: { days: -60 } }, ['Pick the customer']],
+      ['Pilot go-live', { relativeToDecision: { days: -10 } }, []],
+      ['Budget sign-off', null, []],
+    ],
+    'relative dates kept, absolute ones counted from the decision, undated ones undated, cancelled tasks left out',
+  );
+
+  const list = async (auth: { authorization: string }) =>
+    (await app.inject({ method: 'GET', url: '/v1/plan-templates', headers: auth }))
+      .json()
+      .data.map((item: { id: string }) => item.id);
+  t.ok((await list(sales.auth)).includes(template.id), 'the organisation lists it');
+  t.notOk((await list(procurement.auth)).includes(template.id), 'the counterparty does not');
+
+  const next = await post(sales.auth, '/v1/deals', {
+    title: 'Second site',
+    expectedDecisionAt: '2028-01-31',
+    planTemplateId: template.id,
+  });
+  t.equal(next.statusCode, 201, next.body);
+  const plan = (
+    await app.inject({ method: 'GET', url: `/v1/deals/${next.json().id}/milestones`, headers: sales.auth })
+  ).json().data;
+  t.same(
+    plan.map((item: { title: string; dueAt: string | null }) => [
+      item.title,
+      item.dueAt?.slice(0, 10) ?? null,
+    ]),
+    [
+      ['Reference call', '2027-12-02'],
+      ['Pilot go-live', '2028-01-21'],
+      ['Budget sign-off', null],
+    ],
+    'the new deal’s dates follow its own decision date',
+  );
+  const foreign = await post(procurement.auth, `/v1/deals/${dealId}/plan/apply-template`, {
+    templateId: template.id,
+  });
+  t.equal(foreign.statusCode, 404, 'another organisation cannot apply it');
+
+  const viewer = await addMember(app, sales, 'viewer');
+  const byViewer = await app.inject({
+    method: 'DELETE',
+    url: `/v1/plan-templates/${template.id}`,
+    headers: viewer.auth,
+  });
+  t.equal(byViewer.statusCode, 403);
+  t.equal(
+    (
+      await app.inject({
+        method: 'DELETE',
+        url: '/v1/plan-templates/strategic-partnership',
+        headers: sales.auth,
+      })
+    ).statusCode,
+    403,
+    'built-in templates stay',
+  );
+  const deleted = await app.inject({
+    method: 'DELETE',
+    url: `/v1/plan-templates/${template.id}`,
+    headers: sales.auth,
+  });
+  t.equal(deleted.statusCode, 204);
+  t.notOk((await list(sales.auth)).includes(template.id));
+  const empty = await post(sales.auth, '/v1/plan-templates', { dealId: next.json().id, name: 'x' });
+  t.equal(empty.statusCode, 201, 'a deal started from a template has a plan to save');
+  const none = await post(procurement.auth, '/v1/deals', { title: 'Bare' });
+  const bare = await post(procurement.auth, '/v1/plan-templates', {
+    dealId: none.json().id,
+    name: 'Nothing',
+  });
+  t.equal(bare.statusCode, 422, 'a deal without a plan has nothing to save');
+});

@@ -567,6 +567,23 @@ export const MATRIX: Row[] = [
     expect: ownScoped(200),
   },
   {
+    // The counterparty saves the shared deal's plan into its own library.
+    operation: 'POST /v1/plan-templates',
+    scope: 'deals:write',
+    request: async (ctx) => ({
+      path: '/v1/plan-templates',
+      body: { dealId: await plannedDeal(ctx), name: 'Matrix plan' },
+    }),
+    expect: onDeal(201, { viewer: 403 }),
+  },
+  {
+    // S's template: no other organisation finds it.
+    operation: 'DELETE /v1/plan-templates/{templateId}',
+    scope: 'deals:write',
+    request: async (ctx) => ({ path: `/v1/plan-templates/${await freshPlanTemplate(ctx)}` }),
+    expect: { ...onDeal(204, { viewer: 403, counterparty: 404 }) },
+  },
+  {
     operation: 'POST /v1/deals/{dealId}/plan/apply-template',
     scope: 'deals:write',
     request: ({ dealId }) => ({
@@ -710,6 +727,28 @@ async function freshTeamMember(s: SignedUp, dealId: string) {
     payload: { role: 'contributor' },
   });
   return id;
+}
+
+/** The shared deal, with at least one milestone so that its plan can be saved. */
+async function plannedDeal({ s, dealId }: Context) {
+  await app().inject({
+    method: 'POST',
+    url: `/v1/deals/${dealId}/milestones`,
+    headers: s.auth,
+    payload: { title: 'Matrix milestone', ownerSide: 'sales' },
+  });
+  return dealId;
+}
+
+/** A new plan template of S, saved from the shared deal. */
+async function freshPlanTemplate(ctx: Context) {
+  const res = await app().inject({
+    method: 'POST',
+    url: '/v1/plan-templates',
+    headers: ctx.s.auth,
+    payload: { dealId: await plannedDeal(ctx), name: 'Target' },
+  });
+  return res.json().id as string;
 }
 
 /** A new entry of S's stakeholder map on S's deal. */

@@ -279,6 +279,14 @@ t.test('a buying committee and an account team run one deal in the portals', asy
         .fill('Kick-off booked for Tuesday @Fiona Finance');
       await first.getByRole('button', { name: 'Post comment' }).click();
       await first.locator('.comment', { hasText: 'Kick-off booked for Tuesday @Fiona Finance' }).waitFor();
+      await page.getByLabel('Template name', { exact: true }).fill('Our enterprise motion');
+      await page.getByRole('button', { name: 'Save as template' }).click();
+      await page.getByText(/Saved “Our enterprise motion”/).waitFor();
+      await page
+        .getByLabel('Template', { exact: true })
+        .locator('option', { hasText: 'Our enterprise motion' })
+        .waitFor({ state: 'attached' });
+      t.pass('the saved plan is offered as a template');
       await checkPage(t, page, RESULTS, 'supplier-plan');
 
       const buyer = financeSeat.page;

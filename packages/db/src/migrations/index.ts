@@ -14,6 +14,7 @@ import * as announceTimelineEntries from './2026_12_02_100100_announce_timeline_
 import * as refineNotifications from './2026_12_02_110000_refine_notifications.js';
 import * as planTasksAndComments from './2026_12_02_120000_plan_tasks_and_comments.js';
 import * as dealTeams from './2026_12_03_090000_deal_teams.js';
+import * as organisationPlanTemplates from './2026_12_04_090000_organisation_plan_templates.js';
 
 // An explicit list instead of reading a folder: migrations ship with the code, in order, and a
 // typo in a file name cannot silently skip one.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_110000_refine_notifications': refineNotifications,
   '2026_12_02_120000_plan_tasks_and_comments': planTasksAndComments,
   '2026_12_03_090000_deal_teams': dealTeams,
+  '2026_12_04_090000_organisation_plan_templates': organisationPlanTemplates,
 };

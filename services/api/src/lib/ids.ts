@@ -16,6 +16,7 @@ export type IdPrefix =
   | 'evt'
   | 'ms'
   | 'tsk'
+  | 'tpl'
   | 'cmt'
   | 'whe'
   | 'whd'

@@ -1,6 +1,6 @@
 import { otherSide, type Side } from '@cg/domain';
 import type { Schemas } from '@cg/sdk';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { call, fieldErrors, type Result } from '../api.js';
 import { InlineSelect, Options, SelectField, SubmitButton, TextField } from '../components/fields.js';
 import { Alert, ConfirmButton, ProblemAlert, ResourceState } from '../components/ui.js';
@@ -94,6 +94,8 @@ export function Milestones({
 }) {
   const { portal } = usePortal();
   const { problem, changed, setStatus, remove } = useMilestoneChanges(deal, milestones, onChanged);
+  // Bumped when a template is saved, so the picker lists it.
+  const [library, setLibrary] = useState(0);
 
   return (
     <section className="panel" aria-labelledby="plan-heading">
@@ -138,7 +140,12 @@ export function Milestones({
         )}
       </ResourceState>
       {canWrite ? <AddMilestone deal={deal} reader={portal.side} onAdded={() => void changed()} /> : null}
-      {canWrite ? <TemplatePicker deal={deal} onApplied={() => void changed()} /> : null}
+      {canWrite ? (
+        <TemplatePicker deal={deal} libraryVersion={library} onApplied={() => void changed()} />
+      ) : null}
+      {canWrite && (milestones.data?.data.length ?? 0) > 0 ? (
+        <SaveAsTemplate deal={deal} onSaved={() => setLibrary((version) => version + 1)} />
+      ) : null}
     </section>
   );
 }
@@ -208,11 +215,19 @@ function MilestoneItem({
 type PlanTemplateList = Schemas['PlanTemplateList'];
 
 /** Built-in plans (strategic, competitive): their milestones and tasks follow the decision date. */
-function TemplatePicker({ deal, onApplied }: { deal: Deal; onApplied: () => void }) {
+function TemplatePicker({
+  deal,
+  libraryVersion,
+  onApplied,
+}: {
+  deal: Deal;
+  libraryVersion: number;
+  onApplied: () => void;
+}) {
   const session = useSession();
   const templates = useResource<PlanTemplateList>(
     () => call(session.client.GET('/v1/plan-templates')),
-    'plan-templates',
+    `plan-templates-${libraryVersion}`,
   );
   const { values, bind } = useFields({ templateId: 'strategic-partnership' });
   const { busy, problem, notice, notify, submit } = useAction();
@@ -248,6 +263,59 @@ function TemplatePicker({ deal, onApplied }: { deal: Deal; onApplied: () => void
       <p className="small muted">Due dates follow the deal's expected decision date and move with it.</p>
       <div className="actions">
         <SubmitButton busy={busy} busyLabel="Applying…" label="Apply template" />
+      </div>
+    </form>
+  );
+}
+
+/** Keeps this deal's plan in the organisation's own library, to start other deals from. */
+function SaveAsTemplate({ deal, onSaved }: { deal: Deal; onSaved: () => void }) {
+  const session = useSession();
+  const { values, bind, reset } = useFields({ name: '', approach: 'collaborative' });
+  const { busy, problem, notice, notify, run } = useAction();
+  const save = () =>
+    run(
+      () =>
+        call(
+          session.client.POST('/v1/plan-templates', {
+            body: {
+              dealId: deal.id,
+              name: values.name.trim(),
+              approach: values.approach as 'collaborative' | 'competitive',
+            },
+          }),
+        ),
+      (template) => {
+        notify(`Saved “${template.name}”: your organisation can start other deals from it.`);
+        reset('name');
+        onSaved();
+      },
+    );
+  return (
+    <form
+      className="add-milestone"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h3>Save this plan as a template</h3>
+      {problem ? <ProblemAlert problem={problem} fields={['name']} /> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <div className="field-row">
+        <TextField label="Template name" maxLength={200} {...bind('name')} />
+        <SelectField label="Suits" {...bind('approach')}>
+          <option value="collaborative">A strategic, collaborative purchase</option>
+          <option value="competitive">A competitive commodity purchase</option>
+        </SelectField>
+      </div>
+      <p className="small muted">
+        Only your organisation sees its templates. Dates are kept relative to the decision.
+      </p>
+      <div className="actions">
+        <button type="submit" className="button secondary" disabled={busy || !values.name.trim()}>
+          {busy ? 'Saving…' : 'Save as template'}
+        </button>
       </div>
     </form>
   );

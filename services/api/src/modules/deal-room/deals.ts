@@ -20,8 +20,7 @@ import { portalOfSide } from '../mail/index.js';
 import { dealParty, isClosed, requireDealParty } from './access.js';
 import { createDealKey } from './data-keys.js';
 import type { DealRoomDeps } from './dependencies.js';
-import { addTemplatePlan } from './milestones.js';
-import { PLAN_TEMPLATES } from './plan-templates.js';
+import { addTemplatePlan, findTemplate } from './plan-library.js';
 import * as repo from './repository.js';
 import * as team from './team-repository.js';
 import { dealEtag, dealView } from './view.js';
@@ -32,11 +31,14 @@ const INVITATION_CODE_PREFIX = 'cgi_';
 const toTimestamp = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
 
 /** A template named at creation must exist: a 422 on the field, before anything is written. */
-function requireKnownTemplate(templateId: string | undefined) {
-  if (templateId && !PLAN_TEMPLATES.some((template) => template.id === templateId))
+async function templateNamed(trx: Kysely<DB>, actor: Actor, templateId: string | undefined) {
+  if (!templateId) return undefined;
+  const template = await findTemplate(trx, actor, templateId);
+  if (!template)
     throw new AppError('unprocessable-request', 'There is no plan template with that id.', {
       errors: [{ path: '/planTemplateId', message: 'not a template of GET /v1/plan-templates' }],
     });
+  return template;
 }
 
 function newDealRow(
@@ -67,7 +69,7 @@ export function createDeal(
 ) {
   return withCaller(deps.database, caller, async (trx, actor, effects) => {
     requireScope(actor, 'deals:write');
-    requireKnownTemplate(input.planTemplateId);
+    const template = await templateNamed(trx, actor, input.planTemplateId);
     const id = newId('deal');
     const row = newDealRow(id, input, actor, deps.config.ROUND_BUDGET);
     await repo.insertDeal(trx, row);
@@ -77,9 +79,9 @@ export function createDeal(
     effects.dealEvent({ dealId: id, type: 'deal.created', side: actor.side });
     effects.audit('deal.created', { subject: { type: 'deal', id } });
     // A plan chosen at creation is written in the same transaction as the deal.
-    if (input.planTemplateId) {
+    if (template) {
       const decision = row.expected_decision_at ? new Date(row.expected_decision_at) : null;
-      await addTemplatePlan(trx, effects, { id, decision, side: actor.side }, input.planTemplateId);
+      await addTemplatePlan(trx, effects, { id, decision, side: actor.side }, template);
     }
     const deal = await repo.findDeal(trx, id);
     if (!deal) throw notFound('deal');

@@ -1,16 +1,12 @@
 import type { CreateMilestoneRequestSchema, UpdateMilestoneRequestSchema } from '@cg/contracts';
-import type { DB } from '@cg/db';
-import type { Side } from '@cg/domain';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { decodeCursor, toPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { AppError, notFound } from '../../lib/problems.js';
 import { requireScope } from '../../platform/scopes.js';
-import { type Caller, type Effects, withCaller } from '../../platform/unit-of-work.js';
+import { type Caller, withCaller } from '../../platform/unit-of-work.js';
 import { requireDealParty } from './access.js';
 import type { DealRoomDeps } from './dependencies.js';
-import { PLAN_TEMPLATES } from './plan-templates.js';
 import * as repo from './repository.js';
 
 type Deps = Pick<DealRoomDeps, 'database'>;
@@ -63,7 +59,7 @@ export function checkIfMatch(ifMatch: string | undefined, etag: string, what: st
   }
 }
 
-function milestoneView(row: repo.MilestoneRow, progress: Progress = NO_TASKS) {
+export function milestoneView(row: repo.MilestoneRow, progress: Progress = NO_TASKS) {
   return {
     id: row.id,
     dealId: row.deal_id,
@@ -213,72 +209,4 @@ export function deleteMilestone(deps: Deps, caller: Caller, dealId: string, mile
     if (!(await repo.deleteMilestone(trx, dealId, milestoneId))) throw notFound('milestone');
     effects.dealEvent({ dealId, type: 'milestone.deleted', side, data: { milestoneId } });
   });
-}
-
-export function listPlanTemplates(deps: Deps, caller: Caller) {
-  return withCaller(deps.database, caller, async (_trx, actor) => {
-    requireScope(actor, 'deals:read');
-    return { data: PLAN_TEMPLATES };
-  });
-}
-
-/** Adds a built-in plan's milestones and tasks, due relative to the deal's decision date. */
-export function applyPlanTemplate(deps: Deps, caller: Caller, dealId: string, templateId: string) {
-  return withCaller(deps.database, caller, async (trx, actor, effects) => {
-    requireScope(actor, 'deals:write');
-    const { deal, side } = await requireDealParty(trx, actor, dealId, { forUpdate: true, writable: true });
-    return addTemplatePlan(
-      trx,
-      effects,
-      { id: dealId, decision: deal.expected_decision_at, side },
-      templateId,
-    );
-  });
-}
-
-/**
- * Writes a template's milestones and tasks onto a deal inside the caller's unit of work (applying
- * one later, or at the deal's creation), each on the timeline.
- */
-export async function addTemplatePlan(
-  trx: Kysely<DB>,
-  effects: Effects,
-  deal: { id: string; decision: Date | null; side: Side },
-  templateId: string,
-) {
-  const template = PLAN_TEMPLATES.find((candidate) => candidate.id === templateId);
-  if (!template) throw notFound('plan template');
-  const dealId = deal.id;
-  const side = deal.side;
-  const added = [];
-  for (const step of template.milestones) {
-    const row = await repo.insertMilestone(trx, {
-      id: newId('ms'),
-      deal_id: dealId,
-      title: step.title,
-      owner_side: step.ownerSide,
-      status: 'open',
-      ...dueColumns({ due: step.due }, deal.decision),
-    });
-    effects.dealEvent({
-      dealId,
-      type: 'milestone.created',
-      side,
-      data: { milestoneId: row.id, status: row.status },
-    });
-    for (const item of step.tasks) {
-      const taskRow = await repo.insertTask(trx, {
-        id: newId('tsk'),
-        milestone_id: row.id,
-        deal_id: dealId,
-        title: item.title,
-        status: 'open',
-        ...dueColumns({ due: item.due }, deal.decision),
-      });
-      const data = { milestoneId: row.id, taskId: taskRow.id, status: taskRow.status };
-      effects.dealEvent({ dealId, type: 'task.created', side, data });
-    }
-    added.push(milestoneView(row, { done: 0, total: step.tasks.length }));
-  }
-  return { templateId, milestones: added };
 }

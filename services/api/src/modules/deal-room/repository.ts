@@ -756,3 +756,71 @@ export function findInvitationPreview(db: Kysely<DB>, codeHash: string) {
     .where('invitations.code_hash', '=', codeHash)
     .executeTakeFirst();
 }
+
+const PLAN_TEMPLATE_COLUMNS = ['id', 'name', 'description', 'approach', 'milestones', 'created_at'] as const;
+
+/** The organisation's own plan templates, oldest first (row-level security confines them too). */
+export function listPlanTemplates(db: Kysely<DB>, organisationId: string) {
+  return db
+    .selectFrom('plan_templates')
+    .select(PLAN_TEMPLATE_COLUMNS)
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(200)
+    .execute();
+}
+
+export function findPlanTemplate(db: Kysely<DB>, organisationId: string, id: string) {
+  return db
+    .selectFrom('plan_templates')
+    .select(PLAN_TEMPLATE_COLUMNS)
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function countPlanTemplates(db: Kysely<DB>, organisationId: string) {
+  return db
+    .selectFrom('plan_templates')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+}
+
+export function insertPlanTemplate(db: Kysely<DB>, template: Insertable<DB['plan_templates']>) {
+  return db
+    .insertInto('plan_templates')
+    .values(template)
+    .returning(PLAN_TEMPLATE_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export async function deletePlanTemplate(db: Kysely<DB>, organisationId: string, id: string) {
+  const result = await db
+    .deleteFrom('plan_templates')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** A deal's whole plan, milestones then their tasks, in the order they were added. */
+export async function planOfDeal(db: Kysely<DB>, dealId: string) {
+  const milestones = await db
+    .selectFrom('milestones')
+    .select(['id', 'title', 'owner_side', 'due_at', 'due_relative_days'])
+    .where('deal_id', '=', dealId)
+    .orderBy('id')
+    .limit(500)
+    .execute();
+  const tasks = await db
+    .selectFrom('milestone_tasks')
+    .select(['milestone_id', 'title', 'due_at', 'due_relative_days'])
+    .where('deal_id', '=', dealId)
+    .where('status', '<>', 'cancelled')
+    .orderBy('id')
+    .limit(5000)
+    .execute();
+  return { milestones, tasks };
+}
