@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isolateByOrganisation } from './tenant-isolation.js';
 
 /**
  * Teams on each side of a deal (issue 17), additively. Everything here is private to one
@@ -85,26 +86,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
 
-  const ownOrganisation = sql`organisation_id = current_setting('app.org_id', true)`;
-  for (const table of [
-    'deal_team_members',
-    'deal_contributions',
-    'deal_side_settings',
-    'deal_stakeholders',
-  ]) {
-    await sql`alter table ${sql.table(table)} enable row level security`.execute(db);
-    await sql`alter table ${sql.table(table)} force row level security`.execute(db);
-    await sql`create policy tenant_isolation on ${sql.table(table)} to common_ground_app using (${ownOrganisation}) with check (${ownOrganisation})`.execute(
-      db,
-    );
-    await sql`
-      do $$ begin
-        execute format('create policy system_access on %I to %I using (true) with check (true)', ${sql.lit(table)}, current_user);
-      end $$
-    `.execute(db);
-    await sql`grant select, insert, update, delete on ${sql.table(table)} to common_ground_app`.execute(db);
-  }
-
+  for (const table of ['deal_team_members', 'deal_contributions', 'deal_side_settings', 'deal_stakeholders'])
+    await isolateByOrganisation(db, table, 'select, insert, update, delete');
   await sql`
     insert into deal_team_members (deal_id, organisation_id, user_id, role)
     select d.id, u.organisation_id, u.id, 'owner'

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isolateByOrganisation } from './tenant-isolation.js';
 
 /**
  * Plans an organisation saves as its own templates (issue 17), beside the built-in ones. A
@@ -22,18 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index plan_templates_org_idx on plan_templates (organisation_id, created_at, id)`.execute(
     db,
   );
-  const ownOrganisation = sql`organisation_id = current_setting('app.org_id', true)`;
-  await sql`alter table plan_templates enable row level security`.execute(db);
-  await sql`alter table plan_templates force row level security`.execute(db);
-  await sql`create policy tenant_isolation on plan_templates to common_ground_app using (${ownOrganisation}) with check (${ownOrganisation})`.execute(
-    db,
-  );
-  await sql`
-    do $$ begin
-      execute format('create policy system_access on %I to %I using (true) with check (true)', 'plan_templates', current_user);
-    end $$
-  `.execute(db);
-  await sql`grant select, insert, delete on plan_templates to common_ground_app`.execute(db);
+  await isolateByOrganisation(db, 'plan_templates', 'select, insert, delete');
 }
 
 export async function down(): Promise<void> {
