@@ -301,14 +301,26 @@ t.test('a buying committee and an account team run one deal in the portals', asy
         .selectOption('done');
       await same.getByText(/1 of 3 tasks done/).waitFor();
       t.pass('the buyer’s finance person completes the supplier’s task, and progress rolls up');
+      await same.getByLabel('New task', { exact: true }).fill('Confirm the committee’s availability');
+      await same.getByLabel('Assigned to', { exact: true }).selectOption({ label: 'Sam Ciso' });
+      await same.getByRole('button', { name: 'Add task' }).click();
+      await same.locator('.task', { hasText: 'Confirm the committee’s availability' }).waitFor();
+      await same.getByRole('textbox', { name: /^Comment/ }).fill('Whitepaper received, thanks @Alex Account');
+      await same.getByRole('button', { name: 'Post comment' }).click();
+      await same.locator('.comment', { hasText: 'Whitepaper received' }).waitFor();
       await checkPage(t, buyer, RESULTS, 'buyer-plan');
       await page.reload();
-      await page
-        .locator('.milestone')
-        .first()
-        .getByText(/1 of 3 tasks done/)
-        .waitFor();
-      t.pass('the supplier sees the progress');
+      const theirs = page.locator('.milestone').first();
+      await theirs.getByText(/1 of 4 tasks done/).waitFor();
+      await theirs.getByText('Tasks and comments').click();
+      await theirs.locator('.task', { hasText: 'Confirm the committee’s availability' }).waitFor();
+      t.match(
+        await theirs.locator('.task', { hasText: 'Confirm the committee’s availability' }).textContent(),
+        /Sam Ciso/,
+        'the other side sees the name of the person assigned, and only that',
+      );
+      await theirs.locator('.comment', { hasText: 'Whitepaper received, thanks @Alex Account' }).waitFor();
+      t.pass('the supplier sees the buyer’s task, its comment and the progress');
     },
   );
 
